@@ -1,0 +1,32 @@
+"""Normalise headings and labels so that "4.2 Child's Views:" matches "child's views"."""
+
+from __future__ import annotations
+
+import regex
+
+_NUMBERING = regex.compile(
+    r"""^\s*(?:
+        (?:section|part|step|question|q)\s*[0-9A-Za-z]{1,4}(?:\.\d+)*\s*[.):\-–—]?\s*
+      | \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[.):\-–—]?\s+
+      | \(?[A-Za-z]\)\s*
+      | [A-Z][.:\-–—]\s+
+      | (?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_TRAILING = regex.compile(r"[\s:?.\-–—*]+$")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def clean_heading(text: str) -> str:
+    """The heading as a person would read it: numbering and trailing colon/question mark gone."""
+    text = text.strip().strip("#").strip()
+    text = _NUMBERING.sub("", text, count=1)
+    return _TRAILING.sub("", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Lower-case key used for synonym matching."""
+    text = clean_heading(text).translate(_QUOTES).lower()
+    text = regex.sub(r"[^\p{L}\p{N}'/&]+", " ", text)
+    return " ".join(text.split())

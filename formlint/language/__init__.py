@@ -1,0 +1,1 @@
+"""Shared language tools for formlint rules (placeholder; filled in below)."""

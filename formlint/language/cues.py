@@ -1,0 +1,121 @@
+"""Cue spans and lexicon loading.
+
+Lexicons live in ``formlint/language/lexicons/*.txt``: plain text, one entry a
+line, ``#`` starts a comment, and ``[category]`` starts a section.  Each entry
+is a fragment in the syntax of the third-party ``regex`` module, matched
+case-insensitively; a literal space stands for any run of whitespace, so plain
+phrases can be written as they are read.  Word boundaries are added around
+every entry, so ``may`` does not match inside ``mayor``.
+
+Each (lexicon, category) pair is compiled once into a single alternation and
+cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex  # type: ignore[import-untyped]
+
+__all__ = [
+    "Cue",
+    "categories",
+    "compiled",
+    "find_cues",
+    "lexicon_entries",
+    "select_longest",
+]
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A matched span of ``text``: ``text[start:end] == cue.text``."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+
+
+@functools.cache
+def lexicon_entries(name: str) -> dict[str, tuple[str, ...]]:
+    """Return the entries of lexicon ``name`` grouped by category, in file order.
+
+    Entries before the first ``[category]`` header go into a category named
+    after the lexicon itself.
+    """
+    source = resources.files("formlint.language").joinpath("lexicons").joinpath(f"{name}.txt")
+    grouped: dict[str, list[str]] = {}
+    category = name
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        line = _strip_comment(raw).strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            category = line[1:-1].strip()
+            continue
+        grouped.setdefault(category, []).append(line)
+    return {cat: tuple(entries) for cat, entries in grouped.items()}
+
+
+def _strip_comment(line: str) -> str:
+    # A "#" only starts a comment at the line start or after whitespace, so
+    # that regex fragments such as "[#]" or "\#" survive.
+    for i, ch in enumerate(line):
+        if ch == "#" and (i == 0 or line[i - 1].isspace()):
+            return line[:i]
+    return line
+
+
+def categories(name: str) -> tuple[str, ...]:
+    """The category names of lexicon ``name``, in file order."""
+    return tuple(lexicon_entries(name))
+
+
+@functools.cache
+def compiled(name: str, category: str) -> Any:
+    """The compiled ``regex`` pattern for one category of lexicon ``name``."""
+    entries = lexicon_entries(name)[category]
+    # Longer fragments first: alternation is leftmost-first, and the longer
+    # phrase ("it is unclear whether") should win over its head ("unclear").
+    parts = sorted(
+        (entry.replace(" ", r"\s+") for entry in entries), key=len, reverse=True
+    )
+    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _FLAGS)
+
+
+def find_cues(text: str, name: str, cats: Iterable[str] | None = None) -> list[Cue]:
+    """All matches of lexicon ``name`` (optionally only ``cats``) in ``text``.
+
+    Matches from different categories may overlap; see :func:`select_longest`.
+    """
+    found: list[Cue] = []
+    for cat in categories(name) if cats is None else cats:
+        for m in compiled(name, cat).finditer(text):
+            found.append(Cue(m.start(), m.end(), m.group(), cat))
+    return found
+
+
+def select_longest(cues: Iterable[Cue]) -> list[Cue]:
+    """Resolve overlaps: keep the longest cue (earliest on ties), in text order."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (c.start - c.end, c.start)):
+        if not any(_overlaps(cue, k) for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _overlaps(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def iter_spans(pattern: Any, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of a compiled pattern."""
+    for m in pattern.finditer(text):
+        yield m.start(), m.end()

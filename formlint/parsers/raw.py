@@ -1,0 +1,40 @@
+"""What a format parser hands to the assembler: ordered items, no section logic.
+
+Parsers only say what they can see (this line looks like a heading, this cell
+is the answer to that label); the assembler decides sections and metadata the
+same way for every format.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from formlint.model import Location, ParseWarning
+
+
+class Role(enum.Enum):
+    HEADING = "heading"  # a heading line (style, outline level, numbering, bold-only, markdown)
+    FIELD = "field"  # an answer with its label: label/answer table row, form field, "Label: value"
+    BODY = "body"  # running text, a list item, a table cell under a header row
+
+
+@dataclass(frozen=True)
+class RawItem:
+    text: str
+    location: Location
+    role: Role = Role.BODY
+    label: str | None = None
+    blank: bool = False  # unfilled control/field: placeholder showing, five en spaces
+    level: int | None = None  # heading level where the format says
+    # A "Label: value" guess from running text: only trusted when the label is known.
+    weak: bool = False
+
+
+@dataclass
+class RawDocument:
+    format: str
+    items: list[RawItem] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    # Text outside the body (headers, footers, document properties) that may carry metadata.
+    extra_text: list[str] = field(default_factory=list)

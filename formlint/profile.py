@@ -1,0 +1,115 @@
+"""Form profiles: which headings mean which section, per form type. Profiles are data.
+
+A profile is a TOML file (see ``formlint/data/profiles``); built-ins extend
+``common.toml``. Loading is pure: the same file always gives the same Profile.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from formlint.headings import normalise
+
+BUILTIN = ("cfa", "cp_conference", "plan", "sos", "eha")
+GENERIC = "common"
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    titles: tuple[str, ...]
+    required: tuple[str, ...]
+    family_facing: tuple[str, ...]
+    # normalised synonym -> canonical id, longest synonyms first for prefix matching
+    sections: tuple[tuple[str, str], ...]
+    metadata: tuple[tuple[str, str], ...]
+    guidance: regex.Pattern[str]
+
+    def section_kind(self, heading: str) -> str | None:
+        """Canonical id for a heading as written, or None when the profile does not know it."""
+        return _lookup(self.sections, normalise(heading))
+
+    def metadata_field(self, label: str) -> str | None:
+        return _lookup(self.metadata, normalise(label), prefix=False)
+
+    def is_guidance(self, text: str) -> bool:
+        return bool(self.guidance.search(text.strip()))
+
+
+def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True) -> str | None:
+    if not key:
+        return None
+    for synonym, kind in table:
+        if key == synonym:
+            return kind
+    if prefix:
+        # "Analysis of the information gathered" -> analysis; longest synonym wins.
+        for synonym, kind in table:
+            if len(synonym) >= 4 and key.startswith(synonym + " "):
+                return kind
+    return None
+
+
+def _read(name: str) -> dict[str, object]:
+    text = resources.files("formlint.data.profiles").joinpath(f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _synonyms(*tables: object) -> tuple[tuple[str, str], ...]:
+    merged: dict[str, str] = {}
+    for table in tables:
+        if isinstance(table, dict):
+            for kind, words in table.items():
+                for word in words:
+                    merged[normalise(word)] = kind
+    return tuple(sorted(merged.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def load_profile(name: str) -> Profile:
+    """A built-in profile by id. Raises KeyError naming the valid ids."""
+    if name not in (*BUILTIN, GENERIC):
+        raise KeyError(f"unknown profile {name!r}; choose from {', '.join(BUILTIN)}")
+    data = _read(name)
+    base = _read(str(data["extends"])) if "extends" in data else {}
+    guidance = [*base.get("guidance", []), *data.get("guidance", [])]  # type: ignore[misc]
+    return Profile(
+        id=str(data["id"]),
+        name=str(data["name"]),
+        titles=tuple(normalise(t) for t in data.get("titles", [])),  # type: ignore[attr-defined]
+        required=tuple(data.get("required", [])),  # type: ignore[arg-type]
+        family_facing=tuple(data.get("family_facing", base.get("family_facing", []))),  # type: ignore[arg-type]
+        sections=_synonyms(base.get("sections"), data.get("sections")),
+        metadata=_synonyms(base.get("metadata"), data.get("metadata")),
+        guidance=regex.compile("|".join(f"(?:{g})" for g in guidance) or r"(?!)", regex.I),
+    )
+
+
+def detect_profile(title_lines: list[str], kinds: set[str | None]) -> str:
+    """Pick the profile whose title phrases appear in the form's opening lines.
+
+    Falls back to the sections present (a danger statement means Signs of
+    Safety; a contingency and plan without analysis means a plan), then to the
+    generic profile.
+    """
+    text = " ".join(normalise(t) for t in title_lines)
+    best, best_len = GENERIC, 0
+    for name in BUILTIN:
+        for phrase in load_profile(name).titles:
+            if phrase and f" {phrase} " in f" {text} " and len(phrase) > best_len:
+                best, best_len = name, len(phrase)
+    if best != GENERIC:
+        return best
+    if "danger_statement" in kinds or "scaling" in kinds:
+        return "sos"
+    if "plan_actions" in kinds and "contingency" in kinds and "analysis" not in kinds:
+        return "plan"
+    if "analysis" in kinds and ("parenting_capacity" in kinds or "dev_needs" in kinds):
+        return "cfa"
+    return GENERIC

@@ -1,0 +1,107 @@
+"""The rule base class: a small class with metadata, examples and a pure check.
+
+A rule reads a parsed :class:`~formlint.model.Form` and yields findings. Its
+class attributes are the single source of the docs page, ``formlint rule``
+output and the example tests, so docs cannot drift from behaviour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from formlint.finding import Finding, Severity
+from formlint.model import Block, Form, Location, Section, Sentence
+
+SEED_PATTERNS = {
+    "1a": "1a. The influence of assessment forms: forms that discourage reasoning and a healthy unease",
+    "1b": "1b. The influence of the assessment framework: a focus on need discourages naming risk",
+    "1c": "1c. The influence of the case management framework: revision becomes an interruption",
+    "2a": "2a. Resource-demand mismatch",
+    "2b": "2b. Performance indicators and borrowing from safety",
+    "2c": "2c. Supervision",
+    "3b": "3b. Understanding the nature of the task in a crisis",
+    "3e": "3e. Referral procedures and cultures of feedback",
+    "4a": "4a. Assessment and planning as a one-off event or an ongoing process",
+    "4b": "4b. Clarity of roles and responsibilities",
+    "4c": "4c. Teamwork: repressed conflict and group think",
+    "5": "5. Family-professional interactions",
+    "6": "6. Human judgement",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented case, run by the tests: a short form in plain-text layout."""
+
+    form: str
+    flagged: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know beyond the form itself."""
+
+    as_of: dt.date = field(default_factory=dt.date.today)
+    previous: tuple[Form, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Subclass, set the metadata, implement :meth:`check`."""
+
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    summary: ClassVar[str]
+    pattern: ClassVar[str]  # key of SEED_PATTERNS
+    severity: ClassVar[Severity] = Severity.WARNING
+    why: ClassVar[str] = ""
+    fix: ClassVar[str] = ""
+    options: ClassVar[Mapping[str, Any]] = {}
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def check(self, form: Form, context: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def pattern_text(cls) -> str:
+        return SEED_PATTERNS.get(cls.pattern, cls.pattern)
+
+    def option(self, context: Context, name: str) -> Any:
+        return context.options.get(name, self.options.get(name))
+
+    def finding(
+        self,
+        message: str,
+        *,
+        section: Section | None = None,
+        sentence: Sentence | None = None,
+        block: Block | None = None,
+        text: str | None = None,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding located at the most precise thing given: sentence, block, section, form."""
+        if sentence is not None:
+            location, quoted = sentence.location, sentence.text
+        elif block is not None:
+            location, quoted = block.location, block.text
+        elif section is not None:
+            location, quoted = section.location, None
+        else:
+            location, quoted = Location(), None
+        return Finding(
+            code=self.code,
+            rule=self.slug,
+            severity=severity or self.severity,
+            message=message,
+            location=location,
+            section=section.kind if section else None,
+            heading=section.heading if section else None,
+            text=text if text is not None else quoted,
+            pattern=self.pattern_text(),
+            suggestion=suggestion if suggestion is not None else self.fix,
+        )

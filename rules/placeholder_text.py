@@ -1,0 +1,139 @@
+"""T106 placeholder-text: a free-text answer that is empty, "N/A", "see above" or a template prompt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from formlint.finding import Finding, Severity
+from formlint.model import Form, Section
+from formlint.rule import Context, Example, Rule
+from formlint_rules.lexicon import whole_match
+
+# Sections that hold identifying details or tick boxes, where a short answer such
+# as "None" is a true answer to a closed question rather than a missing one.
+NOT_FREE_TEXT = frozenset(
+    {"child_details", "family_composition", "professional_network", "consent", "signatures", "scaling"}
+)
+
+
+def _is_parent_heading(form: Form, index: int) -> bool:
+    """An empty heading followed by a deeper heading is a container, not an empty answer."""
+    section = form.sections[index]
+    following = form.sections[index + 1] if index + 1 < len(form.sections) else None
+    return (
+        following is not None
+        and section.level is not None
+        and following.level is not None
+        and following.level > section.level
+    )
+
+
+def _answer_part(text: str) -> str:
+    """The answer of a "Label: answer" line typed as running text, else the whole text."""
+    head, colon, tail = text.partition(":")
+    return tail.strip() if colon and len(head) <= 50 and tail.strip() else text.strip()
+
+
+class PlaceholderText(Rule):
+    code = "T106"
+    slug = "placeholder-text"
+    summary = "A free-text section left empty or filled with N/A, 'see above' or a template prompt."
+    pattern = "1a"
+    severity = Severity.WARNING
+    why = (
+        "A form that can be completed with 'N/A' or 'see above' records nothing about the quality "
+        "or depth of the assessment: the reader cannot tell whether the question was considered. "
+        "Case reviews find that forms which allow this discourage recording the reasoning behind "
+        "conclusions."
+    )
+    fix = (
+        "Write what was found for this section, or say why it does not apply with a reason "
+        "(for example 'Not applicable: Ava is three weeks old; her presentation is described under "
+        "observations'). Replace any template prompt with the answer."
+    )
+    options = {"required_severity": "error"}
+    examples = (
+        Example("Child's views: N/A", True, "a bare N/A in a free-text section"),
+        Example("ANALYSIS\n\nSee above.", True, "a cross-reference with no content"),
+        Example(
+            "Father's details: Click or tap here to enter text.",
+            True,
+            "an unfilled Word content-control prompt, in any section",
+        ),
+        Example("PARENTING CAPACITY\n\n\nHOUSING\nTwo-bedroom flat, in good repair.", True, "a heading with nothing under it"),
+        Example(
+            "Child's views: Not applicable — Ava is 3 weeks old; her presentation is described "
+            "under observations.",
+            False,
+            "N/A with a reason is an answer",
+        ),
+        Example(
+            "Education: N/A, Ava is not yet of nursery age; she is cared for at home by her mother.",
+            False,
+            "N/A followed by a reason",
+        ),
+        Example("CHILD'S DETAILS\nKnown allergies: None", False, "'None' answering a closed question"),
+    )
+
+    def check(self, form: Form, context: Context) -> Iterator[Finding]:
+        profile_required = self._required(form)
+        for index, section in enumerate(form.sections):
+            required = section.kind in profile_required
+            prompts = list(self._prompts(section, self._severity(context) if required else None))
+            yield from prompts
+            if prompts or section.kind is None or section.kind in NOT_FREE_TEXT:
+                continue
+            severity = self._severity(context) if required else None
+            content = section.text.strip()
+            if not content:
+                if _is_parent_heading(form, index):
+                    continue
+                why = self._emptiness(section)
+                yield self.finding(
+                    f"'{section.heading}' is {why}: nothing is recorded for this section.",
+                    section=section,
+                    severity=severity,
+                )
+            elif whole_match("placeholder").match(content):
+                yield self.finding(
+                    f"'{section.heading}' holds only '{content}', which records nothing about what was found.",
+                    section=section,
+                    block=next(b for b in section.blocks if not b.blank),
+                    severity=severity,
+                )
+
+    def _severity(self, context: Context) -> Severity:
+        return Severity.parse(self.option(context, "required_severity"))
+
+    def _prompts(self, section: Section, severity: Severity | None) -> Iterator[Finding]:
+        """Unfilled controls and template prompts left in any answer."""
+        for block in section.blocks:
+            if block.label == "guidance":
+                continue
+            answer = _answer_part(block.text)
+            prompt = block.blank and bool(block.text.strip())
+            if prompt or (answer and whole_match("control_prompt").match(answer)):
+                where = f"'{block.label}'" if block.label else f"'{section.heading or 'the form'}'"
+                yield self.finding(
+                    f"{where} still shows the template prompt '{answer}': it was never filled in.",
+                    section=section,
+                    block=block,
+                    severity=severity,
+                )
+
+    @staticmethod
+    def _emptiness(section: Section) -> str:
+        if any(b.label == "guidance" for b in section.blocks):
+            return "left with only the template's guidance"
+        if any(b.blank for b in section.blocks):
+            return "an unfilled field"
+        return "empty"
+
+    @staticmethod
+    def _required(form: Form) -> frozenset[str]:
+        from formlint.profile import load_profile
+
+        try:
+            return frozenset(load_profile(form.profile or "common").required)
+        except KeyError:
+            return frozenset()
