@@ -8,7 +8,7 @@ from pathlib import Path
 
 from formlint.assemble import assemble
 from formlint.engine import run_rules
-from formlint.errors import MissingFile, UnreadableForm
+from formlint.errors import InternalReadError, MissingFile, UnreadableForm
 from formlint.finding import Finding
 from formlint.limits import DEFAULT_LIMITS, Limits
 from formlint.model import Form
@@ -79,12 +79,21 @@ def check_one(
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
-    path = name or (source.path if isinstance(source, Form) else str(source) if not isinstance(source, bytes) else "<bytes>")
+    path = name or (
+        source.path
+        if isinstance(source, Form)
+        else str(source)
+        if not isinstance(source, bytes)
+        else "<bytes>"
+    )
     try:
         form = parse(source, name=name, profile=profile, limits=limits)
         earlier = tuple(parse(p, profile=profile, limits=limits) for p in previous)
     except UnreadableForm as exc:
         return FileResult(path, error=exc)
+    except (Exception, RecursionError) as exc:  # a reader bug must not stop a batch run
+        message = f"formlint failed while reading this file ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(path, error=InternalReadError(path, message))
     rule_list = list(rules) if rules is not None else list(discover().rules)
     context = Context(as_of=as_of or dt.date.today(), previous=earlier)
     findings, failures = run_rules(form, rule_list, context)

@@ -73,20 +73,25 @@ class _Builder:
             md.other[name] = value
 
 
+TITLE_LABELS = ("title", "form", "form type", "document type")
+
+
 def _title_lines(raw: RawDocument) -> list[str]:
     lines = [i.text for i in raw.items[:6] if i.role is Role.HEADING or i.location.paragraph in (0, 1)]
-    return lines + raw.extra_text[:4]
+    labelled = [i.text for i in raw.items if i.role is Role.FIELD and (i.label or "").lower() in TITLE_LABELS]
+    return labelled + lines + raw.extra_text[:4]
 
 
-def assemble(
-    raw: RawDocument, path: str, *, profile: str | None = None
-) -> Form:
+def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form:
     """Build a Form. ``profile`` forces a profile id; otherwise it is detected."""
     if profile is None:
         # Detect from titles first; section kinds need a profile, so use the generic one.
         generic = load_profile("common")
-        kinds = {generic.section_kind(i.text if i.role is Role.HEADING else i.label or "")
-                 for i in raw.items if i.role is not Role.BODY}
+        kinds = {
+            generic.section_kind(i.text if i.role is Role.HEADING else i.label or "")
+            for i in raw.items
+            if i.role is not Role.BODY
+        }
         profile = detect_profile(_title_lines(raw), kinds)
     builder = _Builder(load_profile(profile))
     for item in raw.items:

@@ -39,17 +39,35 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="lint forms and report findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--output", type=Path, help="write the report here instead of standard output")
-    check.add_argument("--as-of", type=_date, default=None, help="the date that date logic uses (default: today)")
-    check.add_argument("--previous", action="append", default=[], metavar="PATH",
-                       help="an earlier version of the one form given, for revision rules")
+    check.add_argument(
+        "--as-of", type=_date, default=None, help="the date that date logic uses (default: today)"
+    )
+    check.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="an earlier version of the one form given, for revision rules",
+    )
     check.add_argument("--profile", default=None, help="form profile (default: detected)")
-    check.add_argument("--fail-on", type=_severity, default=Severity.WARNING,
-                       help="lowest severity that makes the exit status 1 (default: warning)")
-    check.add_argument("--select", action="append", default=[], metavar="RULE",
-                       help="run only these rules (slug or code); repeatable")
+    check.add_argument(
+        "--fail-on",
+        type=_severity,
+        default=Severity.WARNING,
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="run only these rules (slug or code); repeatable",
+    )
 
     sections = sub.add_parser("sections", help="show how a form was read: sections, locations and metadata")
     sections.add_argument("path")
@@ -68,7 +86,11 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
         path = Path(raw)
         if raw != "-" and path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in SUPPORTED_SUFFIXES and not found.name.startswith((".", "~$")):
+                if (
+                    found.is_file()
+                    and found.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not found.name.startswith((".", "~$"))
+                ):
                     yield str(found)
         else:
             yield raw
@@ -84,7 +106,10 @@ def _check(args: argparse.Namespace) -> int:
         from formlint.profile import BUILTIN
 
         if args.profile not in BUILTIN:
-            print(f"formlint: error: unknown profile {args.profile!r}; choose from {', '.join(BUILTIN)}", file=sys.stderr)
+            print(
+                f"formlint: error: unknown profile {args.profile!r}; choose from {', '.join(BUILTIN)}",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
     ruleset = discover()
     for problem in ruleset.problems:
@@ -94,7 +119,10 @@ def _check(args: argparse.Namespace) -> int:
         chosen = [ruleset.find(name) for name in args.select]
         unknown = [n for n, r in zip(args.select, chosen, strict=True) if r is None]
         if unknown:
-            print(f"formlint: error: unknown rule(s): {', '.join(unknown)} (see `formlint rules`)", file=sys.stderr)
+            print(
+                f"formlint: error: unknown rule(s): {', '.join(unknown)} (see `formlint rules`)",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
         rules = [r for r in chosen if r is not None]
     files = list(expand(args.paths))
@@ -105,14 +133,26 @@ def _check(args: argparse.Namespace) -> int:
     for path in files:
         if path == "-":
             source: str | bytes = sys.stdin.buffer.read()
-            result = check_one(source, name="<stdin>", previous=args.previous, as_of=args.as_of,
-                               profile=args.profile, rules=rules)
+            result = check_one(
+                source,
+                name="<stdin>",
+                previous=args.previous,
+                as_of=args.as_of,
+                profile=args.profile,
+                rules=rules,
+            )
         else:
-            result = check_one(path, previous=args.previous, as_of=args.as_of, profile=args.profile, rules=rules)
+            result = check_one(
+                path, previous=args.previous, as_of=args.as_of, profile=args.profile, rules=rules
+            )
         report.files.append(result)
         if result.error is not None:
             print(format_error(result), file=sys.stderr)
-    text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_report(report)
+    text = (
+        json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+        if args.format == "json"
+        else format_report(report)
+    )
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")
     else:
@@ -160,7 +200,7 @@ def _rules(args: argparse.Namespace) -> int:
     from formlint.registry import discover
 
     for rule in discover().rules:
-        print(f"{rule.code}  {rule.slug:<34} {str(rule.severity):<8} {rule.summary}")
+        print(f"{rule.code}  {rule.slug:<34} {rule.severity!s:<8} {rule.summary}")
     return EXIT_OK
 
 

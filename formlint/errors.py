@@ -54,5 +54,11 @@ class ParseTimeout(UnreadableForm):
     code = "timeout"
 
 
+class InternalReadError(UnreadableForm):
+    """A bug in a reader: reported like bad input so the other files are still checked."""
+
+    code = "internal-error"
+
+
 class UsageError(FormlintError):
     """Wrong options or arguments (exit status 2)."""

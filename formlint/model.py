@@ -35,9 +35,7 @@ class Location:
     end: int | None = None
 
     def with_span(self, start: int, end: int) -> Location:
-        return Location(
-            self.page, self.table, self.row, self.cell, self.paragraph, self.field, start, end
-        )
+        return Location(self.page, self.table, self.row, self.cell, self.paragraph, self.field, start, end)
 
     def to_dict(self) -> dict[str, Any]:
         return {

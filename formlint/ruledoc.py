@@ -26,5 +26,7 @@ def render(rule: type[Rule]) -> str:
         for case in cases:
             lines.append(f"{case.note[:1].upper()}{case.note[1:]}:" if case.note else "Example:")
             lines += ["", "```text", case.form, "```", ""]
-    lines.append("*Generated from the rule's metadata by `python tools/gen_rule_docs.py`; do not edit by hand.*")
+    lines.append(
+        "*Generated from the rule's metadata by `python tools/gen_rule_docs.py`; do not edit by hand.*"
+    )
     return "\n".join(lines) + "\n"

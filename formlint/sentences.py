@@ -3,12 +3,14 @@
 Why our own splitter: it must give exact offsets into the block, treat list
 items and hard-wrapped lines the way forms use them, and run on every block of
 thousands of forms. pysbd (rule-based, offsets via ``char_span``) was measured
-at roughly 50x slower on our samples and mis-splits UK date formats such as
-"5 Apr. 2024"; it has had no release since 2021.
+11x slower on an Ofsted report (158 ms against 15 ms for 73 paragraphs), ends a
+sentence at every line break, so hard-wrapped form text is cut mid-sentence, and
+has had no release since 2021.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -27,7 +29,8 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = regex.compile(r"""[.!?…]+['"’”)\]]*(?=\s+|$)""")
 # A line that starts a list item: bullets or "1." / "a)" numbering.
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*•◦▪●◼–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+", regex.M)
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_MARKER_ONLY = regex.compile(r"^\s*(?:\(?\d{1,2}|\(?[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
+_WORD_BEFORE = regex.compile(r"([\p{L}.'’]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -52,14 +55,11 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         punct = match.group(0)
-        if punct.startswith(".") and len(punct.rstrip("'\"’”)]")) == 1:
-            if _is_abbreviation(text, match.start()) or _next_starts_lower(text, end):
-                continue
-            if text[max(0, match.start() - 1)].isdigit() and end < len(text):
-                # "see section 4. 2" style numbering rarely ends a sentence mid-line
-                # but "born in 2019. She" does: decide on the next letter's case.
-                if _next_starts_lower(text, end):
-                    continue
+        if _MARKER_ONLY.match(text[start:end]):
+            continue  # "1." opening a numbered item is not a sentence
+        single_stop = punct.startswith(".") and len(punct.rstrip("'\"’”)]")) == 1
+        if single_stop and (_is_abbreviation(text, match.start()) or _next_starts_lower(text, end)):
+            continue
         yield start, end
         start = end
     yield start, len(text)
@@ -73,7 +73,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     for match in regex.finditer(r"\n[ \t]*\n", text):
         cuts.add(match.end())
     ordered = sorted(cuts)
-    yield from zip(ordered, ordered[1:], strict=False)
+    yield from itertools.pairwise(ordered)
 
 
 def split_text(text: str) -> list[tuple[int, int]]:

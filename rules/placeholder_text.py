@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from formlint.finding import Finding, Severity
 from formlint.model import Form, Section
@@ -51,7 +52,7 @@ class PlaceholderText(Rule):
         "(for example 'Not applicable: Ava is three weeks old; her presentation is described under "
         "observations'). Replace any template prompt with the answer."
     )
-    options = {"required_severity": "error"}
+    options: ClassVar[Mapping[str, Any]] = {"required_severity": "error"}
     examples = (
         Example("Child's views: N/A", True, "a bare N/A in a free-text section"),
         Example("ANALYSIS\n\nSee above.", True, "a cross-reference with no content"),
@@ -60,7 +61,11 @@ class PlaceholderText(Rule):
             True,
             "an unfilled Word content-control prompt, in any section",
         ),
-        Example("PARENTING CAPACITY\n\n\nHOUSING\nTwo-bedroom flat, in good repair.", True, "a heading with nothing under it"),
+        Example(
+            "PARENTING CAPACITY\n\n\nHOUSING\nTwo-bedroom flat, in good repair.",
+            True,
+            "a heading with nothing under it",
+        ),
         Example(
             "Child's views: Not applicable — Ava is 3 weeks old; her presentation is described "
             "under observations.",
@@ -96,7 +101,8 @@ class PlaceholderText(Rule):
                 )
             elif whole_match("placeholder").match(content):
                 yield self.finding(
-                    f"'{section.heading}' holds only '{content}', which records nothing about what was found.",
+                    f"'{section.heading}' holds only '{content}', which records nothing about "
+                    "what was found.",
                     section=section,
                     block=next(b for b in section.blocks if not b.blank),
                     severity=severity,

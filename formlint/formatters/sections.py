@@ -26,7 +26,9 @@ def form_to_dict(form: Form) -> dict[str, Any]:
             }
             for s in form.sections
         ],
-        "warnings": [{"code": w.code, "message": w.message, "location": w.location.to_dict()} for w in form.warnings],
+        "warnings": [
+            {"code": w.code, "message": w.message, "location": w.location.to_dict()} for w in form.warnings
+        ],
     }
 
 
@@ -47,7 +49,9 @@ def sections_text(form: Form) -> str:
             label = f"{b.label}: " if b.label else ""
             flag = " (blank)" if b.blank else ""
             text = " ".join(b.text.split())
-            lines.append(f"    {b.location.describe():<28} {label}{text[:160]}{'…' if len(text) > 160 else ''}{flag}")
+            lines.append(
+                f"    {b.location.describe():<28} {label}{text[:160]}{'…' if len(text) > 160 else ''}{flag}"
+            )
     for w in form.warnings:
         lines.append(f"warning: {w.code}: {w.message} @ {w.location.describe()}")
     return "\n".join(lines)

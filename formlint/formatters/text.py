@@ -17,7 +17,9 @@ def _where(finding: Finding) -> str:
 
 
 def format_finding(path: str, finding: Finding) -> str:
-    lines = [f"{path}: {_where(finding)}: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"]
+    lines = [
+        f"{path}: {_where(finding)}: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
+    ]
     if finding.text:
         excerpt = " ".join(finding.text.split())
         lines.append(f"    | {excerpt[:300]}{'…' if len(excerpt) > 300 else ''}")
@@ -32,12 +34,14 @@ def format_error(result: FileResult) -> str:
 
 
 def format_report(report: Report) -> str:
-    out = []
+    out: list[str] = []
     for result in report.files:
         if result.error is not None:
             continue
         out.extend(format_finding(result.path, f) for f in result.findings)
-        out.extend(f"{result.path}: rule {r.rule} failed on this form: {r.message}" for r in result.rule_failures)
+        out.extend(
+            f"{result.path}: rule {r.rule} failed on this form: {r.message}" for r in result.rule_failures
+        )
     s = report.summary()
     sev = s["by_severity"]
     out.append(

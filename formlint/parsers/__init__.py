@@ -49,4 +49,6 @@ def read_raw(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> RawDocu
         )
     if fmt == "zip":
         raise UnsupportedFileType(path, "a zip archive that is not a Word document (.docx)")
-    raise UnsupportedFileType(path, "binary content of an unknown type; formlint reads .docx, .pdf, .txt, .md and .json")
+    raise UnsupportedFileType(
+        path, "binary content of an unknown type; formlint reads .docx, .pdf, .txt, .md and .json"
+    )

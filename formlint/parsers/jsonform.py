@@ -31,14 +31,20 @@ def parse_json(data: bytes, path: str) -> RawDocument:
     except (UnicodeDecodeError, ValueError) as exc:
         raise CorruptDocument(path, f"not valid JSON ({exc})") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("sections"), list):
-        raise CorruptDocument(path, "JSON form must be an object with a 'sections' list (see docs/input-json.md)")
+        raise CorruptDocument(
+            path, "JSON form must be an object with a 'sections' list (see docs/input-json.md)"
+        )
     raw = RawDocument(format="json")
     metadata = doc.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise CorruptDocument(path, "'metadata' must be an object")
     for key, value in metadata.items():
         if isinstance(value, str | int | float):
-            raw.items.append(RawItem(str(value), Location(field=f"metadata.{key}"), Role.FIELD, label=key.replace("_", " ")))
+            raw.items.append(
+                RawItem(
+                    str(value), Location(field=f"metadata.{key}"), Role.FIELD, label=key.replace("_", " ")
+                )
+            )
     for number, section in enumerate(doc["sections"]):
         if not isinstance(section, dict) or not isinstance(section.get("heading"), str):
             raise CorruptDocument(path, f"section {number} needs a string 'heading'")
@@ -49,5 +55,7 @@ def parse_json(data: bytes, path: str) -> RawDocument:
             raise CorruptDocument(path, f"section {number} ({heading!r}): {exc}") from exc
         raw.items.append(RawItem(heading, Location(field=heading), Role.HEADING))
         for index, text in enumerate(paragraphs):
-            raw.items.append(RawItem(text.strip(), Location(paragraph=index, field=heading), blank=not text.strip()))
+            raw.items.append(
+                RawItem(text.strip(), Location(paragraph=index, field=heading), blank=not text.strip())
+            )
     return raw

@@ -28,7 +28,9 @@ def decode(data: bytes, path: str) -> tuple[str, list[ParseWarning]]:
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
-            raise CorruptDocument(path, f"starts with a UTF-16 mark but is not UTF-16 ({exc.reason})") from exc
+            raise CorruptDocument(
+                path, f"starts with a UTF-16 mark but is not UTF-16 ({exc.reason})"
+            ) from exc
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -57,12 +59,11 @@ def _is_numbered_heading(line: str) -> bool:
     )
 
 
-def _is_standalone_heading(line: str, next_line: str, after_blank: bool) -> bool:
+def _is_standalone_heading(line: str, after_blank: bool) -> bool:
     """A short unpunctuated line opening a paragraph: "Parents' views" above its answer."""
     stripped = line.strip()
     return (
         after_blank
-        and bool(next_line.strip())
         and stripped[:1].isupper()
         and len(stripped.split()) <= 6
         and len(stripped) <= 50
@@ -80,12 +81,11 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return m.group(1)
     if m := _BOLD_LINE.match(line):
         return m.group(1)
-    if m := _COLON_HEADING.match(line):
-        if len(m.group(1).split()) <= 10:
-            return m.group(1)
+    if (m := _COLON_HEADING.match(line)) and len(m.group(1).split()) <= 10:
+        return m.group(1)
     if _is_upper_heading(line) or _is_numbered_heading(line):
         return line.strip()
-    if _is_standalone_heading(line, next_line, after_blank) and not _LABEL_VALUE.match(line):
+    if _is_standalone_heading(line, after_blank) and not _LABEL_VALUE.match(line):
         return line.strip()
     return None
 
@@ -121,12 +121,17 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
             continue
-        if m := _LABEL_VALUE.match(line):
-            if len(m.group(1).split()) <= 5 and not para:
-                doc.items.append(
-                    RawItem(m.group(2).strip(), Location(paragraph=number), Role.FIELD, label=m.group(1), weak=True)
+        if (m := _LABEL_VALUE.match(line)) and len(m.group(1).split()) <= 5 and not para:
+            doc.items.append(
+                RawItem(
+                    m.group(2).strip(),
+                    Location(paragraph=number),
+                    Role.FIELD,
+                    label=m.group(1),
+                    weak=True,
                 )
-                continue
+            )
+            continue
         if _LIST_ITEM.match(line):
             flush()
         if not para:

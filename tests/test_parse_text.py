@@ -1,0 +1,161 @@
+"""Plain text, Markdown and JSON forms are read into the right sections with their locations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from formlint.api import parse
+from formlint.errors import CorruptDocument
+from tests.helpers import form_from_text
+
+TEXT_FORM = """\
+CHILD AND FAMILY ASSESSMENT
+
+Child's name: Ava Carter
+Date of birth: 03/05/2021
+Social worker: Jo Ellis
+Team manager: Priya Shah
+Start date: 5 April 2024
+Date completed: 17 May 2024
+
+Reason for referral
+===================
+The school reported a bruise on Ava's arm on 4 March
+2024. Mr. Carter said she fell from the climbing frame
+at the park.
+
+[Child's views]
+Ava said she likes living with her mum.
+
+Parents' views:
+Ms Carter said she would do anything to keep Ava safe.
+
+4.2 Analysis
+Consider: what is the impact on the child?
+Ms Carter's parenting is good enough.
+
+FAVOURITE PLACES
+Ava likes the park.
+"""
+
+
+def test_text_headings_in_every_style_become_sections():
+    form = form_from_text(TEXT_FORM)
+    kinds = [(s.kind, s.heading) for s in form.sections]
+    assert kinds == [
+        (None, "CHILD AND FAMILY ASSESSMENT"),
+        ("referral", "Reason for referral"),
+        ("child_views", "Child's views"),
+        ("parent_views", "Parents' views"),
+        ("analysis", "Analysis"),
+        (None, "FAVOURITE PLACES"),
+    ]
+
+
+def test_unknown_headings_are_kept_as_their_own_section():
+    form = form_from_text(TEXT_FORM)
+    assert form.sections[-1].text == "Ava likes the park."
+
+
+def test_hard_wrapped_lines_are_joined_back_into_one_paragraph():
+    form = form_from_text(TEXT_FORM)
+    (block,) = form.sections_of("referral")[0].blocks
+    assert block.text.startswith("The school reported a bruise on Ava's arm on 4 March 2024. Mr. Carter said")
+    assert block.location.paragraph == 12
+    sentences = [s.text for s in form.sections_of("referral")[0].sentences]
+    assert sentences[1] == "Mr. Carter said she fell from the climbing frame at the park."
+
+
+def test_template_guidance_under_a_heading_is_not_content():
+    analysis = form_from_text(TEXT_FORM).sections_of("analysis")[0]
+    assert analysis.text == "Ms Carter's parenting is good enough."
+    assert analysis.blocks[0].label == "guidance" and analysis.blocks[0].blank
+
+
+def test_metadata_is_typed():
+    md = form_from_text(TEXT_FORM).metadata
+    assert md.title == "CHILD AND FAMILY ASSESSMENT"
+    assert md.worker == "Jo Ellis" and md.manager == "Priya Shah"
+    assert md.assessment_start.isoformat() == "2024-04-05"
+    assert md.assessment_completed.isoformat() == "2024-05-17"
+    assert md.children[0].name == "Ava Carter"
+    assert md.children[0].date_of_birth.isoformat() == "2021-05-03"
+
+
+def test_profile_is_detected_from_the_title():
+    assert form_from_text(TEXT_FORM).profile == "cfa"
+    assert form_from_text("CHILD PROTECTION PLAN\n\nContingency\nIf ...").profile == "plan"
+    assert form_from_text("Signs of Safety assessment\n\nDanger statement\nWe are worried").profile == "sos"
+
+
+def test_reported_speech_with_a_colon_stays_one_sentence():
+    form = form_from_text("Parents' views\n\nMum said: I will keep her safe.\n")
+    assert form.sections_of("parent_views")[0].text == "Mum said: I will keep her safe."
+
+
+def test_markdown_headings_lists_and_comments():
+    md = (
+        "# Child in need review\n\n## Plan\n\n- Mum will attend Triple P by 30 May\n- School will\n"
+        "  report attendance weekly\n\n<!-- note -->\n"
+        "## Contingency\nIf attendance falls, a strategy meeting.\n"
+    )
+    form = parse(md.encode(), name="review.md")
+    assert form.format == "md"
+    plan = form.sections_of("plan_actions")[0]
+    assert [b.text for b in plan.blocks] == [
+        "- Mum will attend Triple P by 30 May",
+        "- School will report attendance weekly",
+    ]
+    assert form.sections_of("contingency")[0].text == "If attendance falls, a strategy meeting."
+
+
+@pytest.mark.parametrize(
+    ("encoded", "warned"),
+    [
+        ("Analysis\nAva’s views — recorded.".encode("utf-8-sig"), False),
+        ("Analysis\nAva’s views — recorded.".encode("utf-16"), False),
+        ("Analysis\nAva’s views — recorded.".encode("cp1252"), True),
+    ],
+)
+def test_text_encodings(encoded, warned):
+    form = parse(encoded, name="form.txt")
+    assert form.sections_of("analysis")[0].text == "Ava’s views — recorded."
+    assert any(w.code == "encoding" for w in form.warnings) is warned
+
+
+def test_json_form_sections_metadata_and_locations():
+    doc = {
+        "metadata": {
+            "title": "Initial child protection conference report",
+            "worker": "Jo Ellis",
+            "meeting_date": "12 Jun 2024",
+        },
+        "sections": [
+            {"heading": "Child's views", "text": "Ava said she misses her dad."},
+            {"heading": "Analysis", "text": ["First paragraph.", "Second paragraph."]},
+            {"heading": "Gaps in information", "text": ""},
+        ],
+    }
+    form = parse(json.dumps(doc).encode(), name="icpc.json")
+    assert form.profile == "cp_conference"
+    assert form.metadata.meeting_date.isoformat() == "2024-06-12"
+    analysis = form.sections_of("analysis")[0]
+    assert [b.text for b in analysis.blocks] == ["First paragraph.", "Second paragraph."]
+    assert analysis.blocks[1].location.paragraph == 1 and analysis.blocks[1].location.field == "Analysis"
+    assert form.sections_of("gaps")[0].is_blank
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b'{"sections": 3}', "'sections' list"),
+        (b'{"sections": [{"text": "x"}]}', "section 0 needs a string 'heading'"),
+        (b'{"sections": [{"heading": "A", "text": 5}]}', "section 0 ('A')"),
+        (b'{"sections": [', "not valid JSON"),
+    ],
+)
+def test_bad_json_forms_get_specific_errors(payload, message):
+    with pytest.raises(CorruptDocument, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse(payload, name="bad.json")
