@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from formlint.dates import parse_date
 from formlint.headings import clean_heading
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
@@ -11,6 +13,9 @@ from formlint.parsers.raw import RawDocument, RawItem, Role
 from formlint.profile import Profile, detect_profile, load_profile
 
 PREAMBLE = ""  # heading of the section holding what comes before the first heading
+TITLE_LABELS = ("title", "form", "form type", "document type")
+# "Conference date: 12 June 2024" typed as a paragraph: a label/answer pair in running text.
+_LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}'’/&()\- ]{1,40}?)\s*:\s+(\S.*)$", regex.S)
 
 
 @dataclass
@@ -27,8 +32,35 @@ class _Builder:
             self.sections.append(Section(None, PREAMBLE, location))
         return self.sections[-1]
 
+    def heading(self, item: RawItem) -> None:
+        if not self.has_content() and self.metadata.title is None and self.profile.is_title(item.text):
+            # The form's title names its type ("Child Protection Plan"): not a plan section.
+            self.metadata.title = clean_heading(item.text)
+            self.sections.append(Section(None, clean_heading(item.text), item.location, level=item.level))
+            self.opened_by_field = False
+            return
+        section = self.open(item.text, item.location, by_field=False, level=item.level)
+        parent = self._parent_of(section)
+        if section.kind is None and parent is not None:
+            # "Leah" under "Children's views" is still the children's views.
+            section.kind = parent.kind
+        if self.metadata.title is None and section.kind is None and not self.has_content():
+            self.metadata.title = section.heading
+
+    def has_content(self) -> bool:
+        return any(b.text.strip() for s in self.sections for b in s.blocks)
+
+    def _parent_of(self, section: Section) -> Section | None:
+        if section.level is None:
+            return None
+        for earlier in reversed(self.sections[:-1]):
+            if earlier.level is not None and earlier.level < section.level:
+                return earlier if earlier.kind else None
+        return None
+
     def open(self, heading: str, location: Location, *, by_field: bool, level: int | None = None) -> Section:
-        section = Section(self.profile.section_kind(heading), clean_heading(heading), location, level=level)
+        kind = self.profile.section_kind(heading)
+        section = Section(kind, clean_heading(heading), location, level=level)
         self.sections.append(section)
         self.opened_by_field = by_field
         return section
@@ -38,17 +70,27 @@ class _Builder:
         label = "guidance" if blank and not item.blank else item.label
         section.blocks.append(Block(item.text, item.location, blank=blank, label=label))
 
+    def body(self, item: RawItem) -> None:
+        match = _LABEL_VALUE.match(item.text) if item.label is None else None
+        if match and len(match.group(1).split()) <= 5:
+            label, value = match.group(1), match.group(2).strip()
+            if self.profile.metadata_field(label) or self.profile.section_kind(label):
+                self.field(RawItem(value, item.location, Role.FIELD, label=label, weak=True))
+                return
+        self.add(item, self.current(item.location))
+
     def field(self, item: RawItem) -> None:
         label = item.label or ""
         meta = self.profile.metadata_field(label)
-        if item.weak and meta is None and self.profile.section_kind(label) is None:
-            # "Mum said: ..." is a sentence, not a form field: keep the words whole.
-            whole = RawItem(f"{label}: {item.text}", item.location, Role.BODY)
-            self.add(whole, self.current(item.location))
+        kind = self.profile.section_kind(label) if meta is None else None
+        if meta is None and kind is None and (item.weak or self.profile.is_column(label)):
+            if item.weak:
+                # "Mum said: ..." is a sentence, not a form field: keep the words whole.
+                item = RawItem(f"{label}: {item.text}", item.location, Role.BODY)
+            self.add(item, self.current(item.location))
             return
         if meta is not None and not item.blank:
             self._set_metadata(meta, item.text)
-        kind = self.profile.section_kind(label) if meta is None else None
         if kind is not None or (self.opened_by_field and meta is None):
             self.open(label, item.location, by_field=True)
         self.add(item, self.current(item.location))
@@ -60,8 +102,13 @@ class _Builder:
             if getattr(md, name) is None:
                 setattr(md, name, value)
         elif name == "child_name":
-            md.children.append(Person(name=value, role="child"))
-        elif name in ("child_dob", "child_age") and md.children:
+            dob = md.other.pop("child_dob", None)
+            age = md.other.pop("child_age", None)
+            md.children.append(Person(value, "child", parse_date(dob) if dob else None, age))
+        elif name in ("child_dob", "child_age"):
+            if not md.children:
+                md.other[name] = value  # a date of birth before the name: attached when it comes
+                return
             last = md.children[-1]
             dob = parse_date(value) if name == "child_dob" else last.date_of_birth
             age = value if name == "child_age" else last.age
@@ -73,9 +120,6 @@ class _Builder:
             md.other[name] = value
 
 
-TITLE_LABELS = ("title", "form", "form type", "document type")
-
-
 def _title_lines(raw: RawDocument) -> list[str]:
     lines = [i.text for i in raw.items[:6] if i.role is Role.HEADING or i.location.paragraph in (0, 1)]
     labelled = [i.text for i in raw.items if i.role is Role.FIELD and (i.label or "").lower() in TITLE_LABELS]
@@ -85,7 +129,6 @@ def _title_lines(raw: RawDocument) -> list[str]:
 def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form:
     """Build a Form. ``profile`` forces a profile id; otherwise it is detected."""
     if profile is None:
-        # Detect from titles first; section kinds need a profile, so use the generic one.
         generic = load_profile("common")
         kinds = {
             generic.section_kind(i.text if i.role is Role.HEADING else i.label or "")
@@ -96,13 +139,11 @@ def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form
     builder = _Builder(load_profile(profile))
     for item in raw.items:
         if item.role is Role.HEADING:
-            builder.open(item.text, item.location, by_field=False, level=item.level)
-            if builder.metadata.title is None and not builder.sections[-1].kind:
-                builder.metadata.title = clean_heading(item.text)
+            builder.heading(item)
         elif item.role is Role.FIELD:
             builder.field(item)
         else:
-            builder.add(item, builder.current(item.location))
+            builder.body(item)
     sections = [s for s in builder.sections if s.heading or s.blocks]
     warnings: list[ParseWarning] = list(raw.warnings)
     return Form(

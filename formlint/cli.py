@@ -80,17 +80,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_form_file(path: Path) -> bool:
+    # Hidden files, Word lock files ("~$form.docx") and a folder's README are not forms.
+    return (
+        path.is_file()
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not path.name.startswith((".", "~$"))
+        and path.stem.upper() != "README"
+    )
+
+
 def expand(paths: Sequence[str]) -> Iterator[str]:
     """Files as given; folders searched recursively for supported forms, in a stable order."""
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
             for found in sorted(path.rglob("*")):
-                if (
-                    found.is_file()
-                    and found.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not found.name.startswith((".", "~$"))
-                ):
+                if _is_form_file(found):
                     yield str(found)
         else:
             yield raw

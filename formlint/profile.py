@@ -29,6 +29,7 @@ class Profile:
     # normalised synonym -> canonical id, longest synonyms first for prefix matching
     sections: tuple[tuple[str, str], ...]
     metadata: tuple[tuple[str, str], ...]
+    columns: frozenset[str]
     guidance: regex.Pattern[str]
 
     def section_kind(self, heading: str) -> str | None:
@@ -37,6 +38,16 @@ class Profile:
 
     def metadata_field(self, label: str) -> str | None:
         return _lookup(self.metadata, normalise(label), prefix=False)
+
+    def is_column(self, label: str) -> bool:
+        """True for a plan/action table column heading ("Who", "By when")."""
+        key = normalise(label)
+        return key in self.columns or any(normalise(part) in self.columns for part in label.split("/"))
+
+    def is_title(self, text: str) -> bool:
+        """True when ``text`` names a form type ("Child Protection Plan"), i.e. it is the form's title."""
+        key = normalise(text)
+        return any(key == t or key.startswith(t + " ") or key.endswith(" " + t) for t in all_titles())
 
     def is_guidance(self, text: str) -> bool:
         return bool(self.guidance.search(text.strip()))
@@ -87,8 +98,20 @@ def load_profile(name: str) -> Profile:
         family_facing=tuple(data.get("family_facing", base.get("family_facing", []))),  # type: ignore[arg-type]
         sections=_synonyms(base.get("sections"), data.get("sections")),
         metadata=_synonyms(base.get("metadata"), data.get("metadata")),
+        columns=frozenset(
+            normalise(c)
+            for table in (base.get("columns"), data.get("columns"))
+            if isinstance(table, dict)
+            for words in table.values()
+            for c in words
+        ),
         guidance=regex.compile("|".join(f"(?:{g})" for g in guidance) or r"(?!)", regex.I),
     )
+
+
+@cache
+def all_titles() -> frozenset[str]:
+    return frozenset(t for name in BUILTIN for t in load_profile(name).titles)
 
 
 def detect_profile(title_lines: list[str], kinds: set[str | None]) -> str:

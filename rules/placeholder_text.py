@@ -18,15 +18,15 @@ NOT_FREE_TEXT = frozenset(
 
 
 def _is_parent_heading(form: Form, index: int) -> bool:
-    """An empty heading followed by a deeper heading is a container, not an empty answer."""
+    """An empty heading followed by a deeper heading, or by a sub-heading of the same kind
+    ("What are we worried about?" then "Past harm"), is a container, not an empty answer."""
     section = form.sections[index]
     following = form.sections[index + 1] if index + 1 < len(form.sections) else None
-    return (
-        following is not None
-        and section.level is not None
-        and following.level is not None
-        and following.level > section.level
-    )
+    if following is None:
+        return False
+    if section.level is not None and following.level is not None:
+        return following.level > section.level
+    return following.kind == section.kind
 
 
 def _answer_part(text: str) -> str:
