@@ -33,7 +33,8 @@ class _Builder:
         return self.sections[-1]
 
     def heading(self, item: RawItem) -> None:
-        if not self.has_content() and self.metadata.title is None and self.profile.is_title(item.text):
+        no_sections_yet = not any(s.kind for s in self.sections)
+        if no_sections_yet and self.metadata.title is None and self.profile.is_title(item.text):
             # The form's title names its type ("Child Protection Plan"): not a plan section.
             self.metadata.title = clean_heading(item.text)
             self.sections.append(Section(None, clean_heading(item.text), item.location, level=item.level))
@@ -102,9 +103,9 @@ class _Builder:
             if getattr(md, name) is None:
                 setattr(md, name, value)
         elif name == "child_name":
-            dob = md.other.pop("child_dob", None)
+            pending_dob = md.other.pop("child_dob", None)
             age = md.other.pop("child_age", None)
-            md.children.append(Person(value, "child", parse_date(dob) if dob else None, age))
+            md.children.append(Person(value, "child", parse_date(pending_dob) if pending_dob else None, age))
         elif name in ("child_dob", "child_age"):
             if not md.children:
                 md.other[name] = value  # a date of birth before the name: attached when it comes

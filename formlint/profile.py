@@ -60,11 +60,19 @@ def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True
         if key == synonym:
             return kind
     if prefix:
-        # "Analysis of the information gathered" -> analysis; longest synonym wins.
+        # "Analysis of the information gathered" and "Education (Jacob)" -> their section;
+        # "Plan shared with Kian" (a tick-box question) is not the plan. Longest synonym wins.
         for synonym, kind in table:
             if len(synonym) >= 4 and key.startswith(synonym + " "):
-                return kind
+                rest = key[len(synonym) + 1 :].split()
+                if len(rest) <= 2 or rest[0] in _CONNECTORS:
+                    return kind
     return None
+
+
+_CONNECTORS = frozenset(
+    "of and for including with to in on about from by at or incl inc e g i e".split()
+)
 
 
 def _read(name: str) -> dict[str, object]:
