@@ -102,14 +102,19 @@ def report(shared: Path, profiles: Iterable[str]) -> None:
         for text in texts:
             uncertainty_cues(text, profile)  # type: ignore[arg-type]
         elapsed = time.perf_counter() - start
-        print(f"{profile}: {len(texts)} sentences in {elapsed:.2f} s "
-              f"= {len(texts) / elapsed:,.0f} sentences/s")
+        print(
+            f"{profile}: {len(texts)} sentences in {elapsed:.2f} s = {len(texts) / elapsed:,.0f} sentences/s"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="shared research folder (default: ../shared)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO.parent / "shared",
+        help="shared research folder (default: ../shared)",
+    )
     parser.add_argument("--profile", choices=(*PROFILES, "both"), default="both")
     args = parser.parse_args()
     profiles = PROFILES if args.profile == "both" else (args.profile,)

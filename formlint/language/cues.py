@@ -1,7 +1,8 @@
 """Cue spans and lexicon loading.
 
 Lexicons live in ``formlint/language/lexicons/*.txt``: plain text, one entry a
-line, ``#`` starts a comment, and ``[category]`` starts a section.  Each entry
+line, ``#`` starts a comment, and ``[category]`` (lower-case letters and
+underscores) starts a section.  Each entry
 is a fragment in the syntax of the third-party ``regex`` module, matched
 case-insensitively; a literal space stands for any run of whitespace, so plain
 phrases can be written as they are read.  Word boundaries are added around
@@ -14,12 +15,12 @@ cached for the life of the process.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 __all__ = [
     "Cue",
@@ -31,6 +32,8 @@ __all__ = [
 ]
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE
+# Only "[lower_snake]" is a header; "[;:.!?]" is a regex character class.
+_HEADER = regex.compile(r"\[([a-z_]+)\]")
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,9 @@ def lexicon_entries(name: str) -> dict[str, tuple[str, ...]]:
         line = _strip_comment(raw).strip()
         if not line:
             continue
-        if line.startswith("[") and line.endswith("]"):
-            category = line[1:-1].strip()
+        header = _HEADER.fullmatch(line)
+        if header:
+            category = header.group(1)
             continue
         grouped.setdefault(category, []).append(line)
     return {cat: tuple(entries) for cat, entries in grouped.items()}
@@ -84,10 +88,10 @@ def compiled(name: str, category: str) -> Any:
     entries = lexicon_entries(name)[category]
     # Longer fragments first: alternation is leftmost-first, and the longer
     # phrase ("it is unclear whether") should win over its head ("unclear").
-    parts = sorted(
-        (entry.replace(" ", r"\s+") for entry in entries), key=len, reverse=True
-    )
-    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _FLAGS)
+    parts = sorted((entry.replace(" ", r"\s+") for entry in entries), key=len, reverse=True)
+    # Word boundaries that also allow entries starting or ending in
+    # punctuation (";", "e\.g\."): the boundary only applies at a word char.
+    return regex.compile(r"(?:(?<!\w)|(?=\W))(?:" + "|".join(parts) + r")(?:(?!\w)|(?<=\W))", _FLAGS)
 
 
 def find_cues(text: str, name: str, cats: Iterable[str] | None = None) -> list[Cue]:
@@ -113,9 +117,3 @@ def select_longest(cues: Iterable[Cue]) -> list[Cue]:
 
 def _overlaps(a: Cue, b: Cue) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def iter_spans(pattern: Any, text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every match of a compiled pattern."""
-    for m in pattern.finditer(text):
-        yield m.start(), m.end()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-import regex  # type: ignore[import-untyped]
+import regex
 
-from formlint.language.cues import Cue, categories, find_cues, select_longest
+from formlint.language.cues import Cue, find_cues, select_longest
 
-__all__ = ["Profile", "UNCERTAINTY_CATEGORIES", "sentence_has_question", "uncertainty_cues"]
+__all__ = ["UNCERTAINTY_CATEGORIES", "Profile", "sentence_has_question", "uncertainty_cues"]
 
 Profile = Literal["forms", "benchmark"]
 
@@ -23,7 +23,8 @@ UNCERTAINTY_CATEGORIES = ("hedge", "gap", "question", "alternative", "contested"
 # "?" must follow a letter (or closing quote/bracket) and end the clause:
 # "50 ?" and "the 5? end" are encoding debris (a lost prime or micro sign).  Segment
 # starts are rough after abbreviations ("Dr."); the span is informative.
-_QUESTION = regex.compile(r"[^.!?\n]*[^\W\d_\"'”’)]\?(?=[\s\"'”’)]|$)")
+_QUESTION = regex.compile(r"[^.!?\n]*(?:[^\W\d_]|[\"'”’)])\?(?=[\s\"'”’)]|$)")
+_QUESTION_START = regex.compile(r"[\"'“‘]?\p{Lu}")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
 
 
@@ -61,12 +62,9 @@ def _question_cues(text: str) -> list[Cue]:
         segment = m.group()
         # "???" and "(?)" are placeholders or markers, not questions; a
         # question needs at least two words.
-        if len(_WORD.findall(segment)) < 2:
-            continue
         start = m.start() + len(segment) - len(segment.lstrip())
+        # Real questions start like sentences; "(j and j?" is a figure label.
+        if len(_WORD.findall(segment)) < 2 or not _QUESTION_START.match(text, start):
+            continue
         cues.append(Cue(start, m.end(), text[start : m.end()], "question"))
     return cues
-
-
-def _check_categories() -> None:  # pragma: no cover - developer aid
-    assert set(categories("uncertainty")) <= set(UNCERTAINTY_CATEGORIES)
