@@ -13,7 +13,7 @@ from importlib import resources
 
 import regex
 
-from formlint.headings import normalise
+from formlint.headings import clean_heading, normalise
 
 BUILTIN = ("cfa", "cp_conference", "plan", "sos", "eha")
 GENERIC = "common"
@@ -34,7 +34,13 @@ class Profile:
 
     def section_kind(self, heading: str) -> str | None:
         """Canonical id for a heading as written, or None when the profile does not know it."""
-        return _lookup(self.sections, normalise(heading))
+        kind = _lookup(self.sections, normalise(heading))
+        if kind is None:
+            # "Danger statement - what are we worried will happen?": the part before the dash names it.
+            head = _SEPARATOR.split(clean_heading(heading), maxsplit=1)[0]
+            if head != clean_heading(heading):
+                kind = _lookup(self.sections, normalise(head), prefix=False)
+        return kind
 
     def metadata_field(self, label: str) -> str | None:
         return _lookup(self.metadata, normalise(label), prefix=False)
@@ -70,6 +76,7 @@ def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True
     return None
 
 
+_SEPARATOR = regex.compile(r"\s+[-–—]\s+|\s*[:(]\s*")
 _CONNECTORS = frozenset(
     "of and for including with to in on about from by at or incl inc e g i e".split()
 )
