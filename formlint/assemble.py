@@ -11,6 +11,7 @@ from formlint.headings import clean_heading
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
 from formlint.parsers.raw import RawDocument, RawItem, Role
 from formlint.profile import Profile, detect_profile, load_profile
+from formlint.roster import household
 
 PREAMBLE = ""  # heading of the section holding what comes before the first heading
 TITLE_LABELS = ("title", "form", "form type", "document type")
@@ -146,6 +147,7 @@ def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form
         else:
             builder.body(item)
     sections = [s for s in builder.sections if s.heading or s.blocks]
+    builder.metadata.household = household(sections)
     warnings: list[ParseWarning] = list(raw.warnings)
     return Form(
         path=path,

@@ -196,3 +196,11 @@ def test_placeholder_findings_on_the_samples(name, heading, quote):
 def test_good_sample_has_no_placeholder_findings():
     result = check_one(SAMPLES / "cp-conference-headings.docx")
     assert [f for f in result.findings if f.rule == "placeholder-text"] == []
+
+
+def test_household_members_come_from_the_family_composition_table():
+    people = parse(SAMPLES / "cfa-table-form.docx").metadata.household
+    by_name = {p.name: p for p in people}
+    assert by_name["Danielle Harrow"].role == "Mother" and by_name["Danielle Harrow"].in_household is True
+    assert by_name["Danielle Harrow"].date_of_birth == dt.date(1994, 6, 11)
+    assert by_name["Lee Parkin"].role == "Father" and by_name["Lee Parkin"].in_household is False

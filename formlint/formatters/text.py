@@ -39,6 +39,12 @@ def format_report(report: Report) -> str:
         if result.error is not None:
             continue
         out.extend(format_finding(result.path, f) for f in result.findings)
+        # Reader warnings (tracked changes, open comments, unreadable pages) are recording
+        # problems in themselves, so they are shown, not only kept in JSON.
+        out.extend(
+            f"{result.path}: {w.location.describe()}: note [{w.code}] {w.message}"
+            for w in (result.form.warnings if result.form else [])
+        )
         out.extend(
             f"{result.path}: rule {r.rule} failed on this form: {r.message}" for r in result.rule_failures
         )

@@ -1,0 +1,63 @@
+"""Household members from family-composition tables (name, relationship, date of birth, lives there)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from formlint.dates import parse_date
+from formlint.headings import normalise
+from formlint.model import Block, Person, Section
+
+_COLUMNS = {
+    "name": ("name", "full name", "name of person", "family member"),
+    "role": (
+        "relationship to child",
+        "relationship",
+        "relationship to the child",
+        "relationship to subject child",
+        "role",
+    ),
+    "dob": ("date of birth", "dob", "d o b"),
+    "age": ("age",),
+    "household": (
+        "lives in household",
+        "lives in the household",
+        "in household",
+        "living in household",
+        "lives at address",
+        "household member",
+    ),
+}
+_LOOKUP = {normalise(word): key for key, words in _COLUMNS.items() for word in words}
+
+
+def _yes(text: str) -> bool | None:
+    words = text.strip().lower().replace("☒", "yes ").replace("☐", "no ").split()
+    first = words[0].strip(".,;") if words else ""
+    return {"yes": True, "y": True, "no": False, "n": False}.get(first)
+
+
+def household(sections: list[Section]) -> list[Person]:
+    """One person per table row of a family-composition section that has a name column."""
+    rows: dict[tuple[int | None, int | None], dict[str, Block]] = defaultdict(dict)
+    for section in sections:
+        if section.kind != "family_composition":
+            continue
+        for block in section.blocks:
+            key = _LOOKUP.get(normalise(block.label or ""))
+            if key and block.location.row is not None and not block.blank:
+                rows[(block.location.table, block.location.row)][key] = block
+    people = []
+    for cells in rows.values():
+        if "name" not in cells or not cells["name"].text.strip():
+            continue
+        people.append(
+            Person(
+                name=cells["name"].text.strip(),
+                role=cells["role"].text.strip() if "role" in cells else None,
+                date_of_birth=parse_date(cells["dob"].text) if "dob" in cells else None,
+                age=cells["age"].text.strip() if "age" in cells else None,
+                in_household=_yes(cells["household"].text) if "household" in cells else None,
+            )
+        )
+    return people
