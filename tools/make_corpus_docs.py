@@ -18,6 +18,7 @@ Usage: python tools/make_corpus_docs.py [--check]
   --check  regenerate into a temporary folder and report whether the committed
            files are byte-identical.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -162,12 +163,15 @@ def make_pdf(spec: dict, dest: Path) -> None:
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
     story = [Paragraph(escape(spec["title"]), styles["Title"])]
-    rows = [[Paragraph("<b>%s</b>" % escape(k), body), Paragraph(escape(v), body)]
-            for k, v in spec.get("details", [])]
+    rows = [
+        [Paragraph(f"<b>{escape(k)}</b>", body), Paragraph(escape(v), body)]
+        for k, v in spec.get("details", [])
+    ]
     if rows:
         tbl = Table(rows, colWidths=[50 * mm, 115 * mm])
-        tbl.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        tbl.setStyle(
+            TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
         story += [tbl, Spacer(1, 6 * mm)]
     for sec in spec["sections"]:
         story.append(Paragraph(escape(sec["heading"]), styles["Heading2"]))
@@ -175,16 +179,23 @@ def make_pdf(spec: dict, dest: Path) -> None:
         for line in lines:
             if line.strip():
                 story.append(Paragraph(escape(line), body))
-    doc = SimpleDocTemplate(str(dest), pagesize=A4, invariant=1,
-                            title=spec["title"], author="Kelsworth Children's Services",
-                            leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm)
+    doc = SimpleDocTemplate(
+        str(dest),
+        pagesize=A4,
+        invariant=1,
+        title=spec["title"],
+        author="Kelsworth Children's Services",
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+    )
 
     def footer(canvas, _doc):
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.drawString(20 * mm, 10 * mm, "OFFICIAL-SENSITIVE")
-        canvas.drawRightString(190 * mm, 10 * mm, "Page %d" % _doc.page)
+        canvas.drawRightString(190 * mm, 10 * mm, f"Page {_doc.page}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
@@ -210,8 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
-            bad = [p.name for p in build(Path(tmp))
-                   if not (FORMS / p.name).exists() or (FORMS / p.name).read_bytes() != p.read_bytes()]
+            bad = [
+                p.name
+                for p in build(Path(tmp))
+                if not (FORMS / p.name).exists() or (FORMS / p.name).read_bytes() != p.read_bytes()
+            ]
         print("up to date" if not bad else "differs: " + ", ".join(bad))
         return 1 if bad else 0
     for p in build(FORMS):

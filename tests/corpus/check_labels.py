@@ -12,6 +12,7 @@
 
 Run: python tests/corpus/check_labels.py   (exit status 0 = pass)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RULES = ["bare-assertion", "absent-uncertainty", "placeholder-text", "missing-risk-factors",
-         "need-only-framing", "risk-not-carried-forward", "unrevised-plan"]
+RULES = [
+    "bare-assertion",
+    "absent-uncertainty",
+    "placeholder-text",
+    "missing-risk-factors",
+    "need-only-framing",
+    "risk-not-carried-forward",
+    "unrevised-plan",
+]
 
 
 def norm(text: str) -> str:
@@ -84,7 +92,9 @@ def main() -> int:
             errors.append(f"{f}: previous {prev} is not a labelled form")
         bare = e.get("bare_assertions", [])
         if rules.get("bare-assertion") != bool(bare):
-            errors.append(f"{f}: bare-assertion={rules.get('bare-assertion')} but {len(bare)} sentences listed")
+            errors.append(
+                f"{f}: bare-assertion={rules.get('bare-assertion')} but {len(bare)} sentences listed"
+            )
         if f in on_disk:
             text = form_text(HERE / f)
             for s in bare:
