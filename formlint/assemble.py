@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from formlint.dates import parse_date
 from formlint.headings import clean_heading
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
-from formlint.parsers.raw import RawDocument, RawItem, Role
+from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 from formlint.profile import Profile, detect_profile, load_profile
 from formlint.roster import household
 
 PREAMBLE = ""  # heading of the section holding what comes before the first heading
 TITLE_LABELS = ("title", "form", "form type", "document type")
-# "Conference date: 12 June 2024" typed as a paragraph: a label/answer pair in running text.
-_LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}'’/&()\- ]{1,40}?)\s*:\s+(\S.*)$", regex.S)
 
 
 @dataclass
@@ -73,7 +69,7 @@ class _Builder:
         section.blocks.append(Block(item.text, item.location, blank=blank, label=label))
 
     def body(self, item: RawItem) -> None:
-        match = _LABEL_VALUE.match(item.text) if item.label is None else None
+        match = LABEL_VALUE.match(item.text) if item.label is None else None
         if match and len(match.group(1).split()) <= 5:
             label, value = match.group(1), match.group(2).strip()
             if self.profile.metadata_field(label) or self.profile.section_kind(label):

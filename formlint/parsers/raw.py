@@ -10,7 +10,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+import regex
+
 from formlint.model import Location, ParseWarning
+
+# "Conference date: 12 June 2024" typed as running text: a label/answer pair. Shared by the
+# text reader (line by line) and the assembler (paragraphs from any format).
+LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}'’/&()\- ]{1,40}?)\s*:\s+(\S.*)$", regex.S)
 
 
 class Role(enum.Enum):

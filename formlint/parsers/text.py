@@ -9,14 +9,13 @@ import regex
 
 from formlint.errors import CorruptDocument
 from formlint.model import Location, ParseWarning
-from formlint.parsers.raw import RawDocument, RawItem, Role
+from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
 _BRACKET = regex.compile(r"^\s*\[([^\]]{2,80})\]\s*$")
 _BOLD_LINE = regex.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 _COLON_HEADING = regex.compile(r"^\s*([\p{Lu}0-9][^:.!]{1,70}?)\s*:\s*$")
-_LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}'’/&()\- ]{1,40}?)\s*:\s+(\S.*)$")
 _NUMBERED = regex.compile(r"^\s*(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+\S")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•◦▪●◼–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
@@ -85,7 +84,7 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return m.group(1)
     if _is_upper_heading(line) or _is_numbered_heading(line):
         return line.strip()
-    if _is_standalone_heading(line, after_blank) and not _LABEL_VALUE.match(line):
+    if _is_standalone_heading(line, after_blank) and not LABEL_VALUE.match(line):
         return line.strip()
     return None
 
@@ -121,7 +120,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
             continue
-        if (m := _LABEL_VALUE.match(line)) and len(m.group(1).split()) <= 5 and not para:
+        if (m := LABEL_VALUE.match(line)) and len(m.group(1).split()) <= 5 and not para:
             doc.items.append(
                 RawItem(
                     m.group(2).strip(),
