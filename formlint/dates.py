@@ -92,3 +92,36 @@ def parse_date(text: str) -> dt.date | None:
     """The first date in a field value such as "05/04/2024" or "5 Apr 2024", else None."""
     found = find_dates(text)
     return found[0].date if found else None
+
+
+_MONTH_YEAR = regex.compile(
+    rf"\b(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MonthMention:
+    """A month named with its year and no day ("in December 2023"), with its span."""
+
+    year: int
+    month: int
+    start: int
+    end: int
+
+    @property
+    def last_day(self) -> dt.date:
+        """The month's last day: the latest date the mention can stand for."""
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+def find_month_years(text: str) -> list[MonthMention]:
+    """Months given with a year but no day ("December 2023"), skipping those inside full dates."""
+    taken = [(d.start, d.end) for d in find_dates(text)]
+    found = []
+    for match in _MONTH_YEAR.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        found.append(MonthMention(int(match["y"]), _MONTHS[match["m"].lower()], match.start(), match.end()))
+    return found

@@ -39,6 +39,10 @@ class Example:
     form: str
     flagged: bool
     note: str = ""
+    # For rules that read earlier versions or dates: a previous version's text
+    # (plain-text layout, like ``form``) and the date the check is run as of.
+    previous: str | None = None
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)

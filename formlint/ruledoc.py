@@ -25,6 +25,11 @@ def render(rule: type[Rule]) -> str:
         lines += [f"## {title}", ""]
         for case in cases:
             lines.append(f"{case.note[:1].upper()}{case.note[1:]}:" if case.note else "Example:")
+            if case.as_of is not None:
+                lines += ["", f"Checked as of {case.as_of.isoformat()}."]
+            if case.previous is not None:
+                lines += ["", "Previous version:", "", "```text", case.previous, "```"]
+                lines += ["", "Current version:"]
             lines += ["", "```text", case.form, "```", ""]
     lines.append(
         "*Generated from the rule's metadata by `python tools/gen_rule_docs.py`; do not edit by hand.*"

@@ -7,15 +7,24 @@ import datetime as dt
 from formlint.api import parse
 from formlint.engine import run_rules
 from formlint.finding import Finding
+from formlint.model import Form
 from formlint.rule import Context, Example, Rule
 
 EXAMPLE_DATE = dt.date(2024, 6, 1)
 
 
 def run_example(rule: type[Rule], example: Example, *, as_of: dt.date = EXAMPLE_DATE) -> list[Finding]:
-    """The findings ``rule`` gives on the example form (read as a plain-text form)."""
+    """The findings ``rule`` gives on the example form (read as a plain-text form).
+
+    The example's own ``as_of`` wins over the argument; its ``previous`` text, if
+    any, is parsed the same way and given as the one earlier version.
+    """
     form = parse(example.form.encode("utf-8"), name=f"{rule.slug}-example.txt")
-    findings, failures = run_rules(form, [rule], Context(as_of=as_of))
+    previous: tuple[Form, ...] = ()
+    if example.previous is not None:
+        previous = (parse(example.previous.encode("utf-8"), name=f"{rule.slug}-example-previous.txt"),)
+    context = Context(as_of=example.as_of or as_of, previous=previous)
+    findings, failures = run_rules(form, [rule], context)
     if failures:
         raise AssertionError(f"{rule.slug} raised on its example: {failures[0].message}")
     return [f for f in findings if f.rule == rule.slug]

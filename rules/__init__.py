@@ -11,6 +11,20 @@ from formlint.rule import Rule
 
 def get_rules() -> list[type[Rule]]:
     # Imported here so that loading the entry point stays cheap until rules are needed.
+    from formlint_rules.absent_uncertainty import AbsentUncertainty
+    from formlint_rules.bare_assertion import BareAssertion
+    from formlint_rules.missing_risk_factors import MissingRiskFactors
+    from formlint_rules.need_only_framing import NeedOnlyFraming
     from formlint_rules.placeholder_text import PlaceholderText
+    from formlint_rules.risk_not_carried_forward import RiskNotCarriedForward
+    from formlint_rules.unrevised_plan import UnrevisedPlan
 
-    return [PlaceholderText]
+    return [
+        AbsentUncertainty,
+        BareAssertion,
+        PlaceholderText,
+        MissingRiskFactors,
+        RiskNotCarriedForward,
+        NeedOnlyFraming,
+        UnrevisedPlan,
+    ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
+from formlint.language.cues import Cue
 from formlint.language.judgement import judgement_cues
-from formlint.language.reported import reported_spans, reported_speech_cues
+from formlint.language.reported import reported_speech_cues, spans_of
 from formlint.language.uncertainty import sentence_has_question
 
-__all__ = ["SentenceKind", "classify_sentence"]
+__all__ = ["SentenceKind", "classify_cues", "classify_sentence"]
 
 
 class SentenceKind(enum.Enum):
@@ -36,17 +38,18 @@ def classify_sentence(text: str) -> SentenceKind:
     >>> classify_sentence("Mum said there are no concerns.")
     <SentenceKind.REPORTED: 'reported'>
     """
-    reported = reported_speech_cues(text)
+    return classify_cues(text, judgement_cues(text), reported_speech_cues(text))
+
+
+def classify_cues(text: str, judgement: Sequence[Cue], reported: Sequence[Cue]) -> SentenceKind:
+    """:func:`classify_sentence` from cues already found, for callers that need the cues too."""
     quotes = [c for c in reported if c.category == "quote"]
     stripped = text.rstrip()
     question_in_quote = any(c.start < len(stripped) <= c.end + 1 for c in quotes)
     if sentence_has_question(text) and not question_in_quote:
         return SentenceKind.QUESTION
-    spans = reported_spans(text)
-    own = [
-        c for c in judgement_cues(text) if not any(start <= c.start and c.end <= end for start, end in spans)
-    ]
-    if own:
+    spans = spans_of(text, reported)
+    if any(not any(start <= c.start and c.end <= end for start, end in spans) for c in judgement):
         return SentenceKind.JUDGEMENT
     if reported:
         return SentenceKind.REPORTED

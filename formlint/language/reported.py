@@ -8,12 +8,14 @@ A helper many rules consult (rule-catalogue "Reported speech and quotes"):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from formlint.language.cues import Cue, find_cues, select_longest
 from formlint.language.negation import clause_bounds
 
-__all__ = ["reported_spans", "reported_speech", "reported_speech_cues"]
+__all__ = ["reported_spans", "reported_speech", "reported_speech_cues", "spans_of"]
 
 # The writer's own reporting ("I told mum", "we explained") is not reported
 # speech; "I was told" is, and does not match this.
@@ -49,8 +51,13 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     clause ("Mum said [there are no concerns], but ...").  A judgement
     inside these spans is reported, not the writer's own.
     """
+    return spans_of(text, reported_speech_cues(text))
+
+
+def spans_of(text: str, cues: Iterable[Cue]) -> list[tuple[int, int]]:
+    """:func:`reported_spans` from cues already found by :func:`reported_speech_cues`."""
     spans: list[tuple[int, int]] = []
-    for cue in reported_speech_cues(text):
+    for cue in cues:
         if cue.category == "quote":
             spans.append((cue.start, cue.end))
         else:

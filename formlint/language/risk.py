@@ -3,6 +3,9 @@
 Used by ``missing-risk-factors`` (T110) and ``risk-not-carried-forward``
 (T111): a category counts as *addressed* whether it is asserted or explicitly
 ruled out, so each mention carries ``negated`` rather than being dropped.
+``harm_cues`` and ``need_cues`` serve ``need-only-framing`` (T112): harm
+language says what could happen to a child, need language frames a problem
+as a need for support.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from dataclasses import dataclass
 
 import regex
 
-from formlint.language.cues import categories, compiled
+from formlint.language.cues import Cue, categories, compiled, find_cues, select_longest
 from formlint.language.negation import is_negated
 
-__all__ = ["RISK_CATEGORIES", "RiskMention", "risk_factors"]
+__all__ = ["RISK_CATEGORIES", "RiskMention", "harm_cues", "need_cues", "risk_factors", "risk_topics"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ def risk_factors(text: str) -> list[RiskMention]:
     """
     mentions: list[RiskMention] = []
     for category in categories("risk"):
-        if category == "_non_mobile":
+        # Helper categories ("_harm", "_need", "_non_mobile") are not risk
+        # factors; only "_injury" is, reported as physical abuse.
+        if category.startswith("_") and category != "_injury":
             continue
         reported = _INJURY_CATEGORY if category == "_injury" else category
         for m in compiled("risk", category).finditer(text):
@@ -58,6 +63,40 @@ def risk_factors(text: str) -> list[RiskMention]:
             if category == "_injury" and _infant_nearby(text, m.start(), m.end()):
                 mentions.append(RiskMention(_NON_MOBILE, m.start(), m.end(), m.group(), negated))
     return _dedupe(mentions)
+
+
+def risk_topics(text: str) -> set[str]:
+    """Categories ``text`` discusses: any mention, asserted or ruled out, or a topic word.
+
+    Topic words ("_about_<category>" in the lexicon) are looser than risk
+    factors: "her low mood", "the violence", "attendance".
+
+    >>> sorted(risk_topics("The violence has stopped since he moved out."))
+    ['domestic_abuse']
+    """
+    found = {m.category for m in risk_factors(text)}
+    for category in categories("risk"):
+        if category.startswith("_about_") and compiled("risk", category).search(text):
+            found.add(category.removeprefix("_about_"))
+    return found
+
+
+def harm_cues(text: str) -> list[Cue]:
+    """Words for harm or danger to a child ("at risk of", "could be hurt", "worried that").
+
+    >>> [c.text for c in harm_cues("Ellie could be hurt if nothing changes.")]
+    ['hurt', 'if nothing changes']
+    """
+    return select_longest(find_cues(text, "risk", ["_harm"]))
+
+
+def need_cues(text: str) -> list[Cue]:
+    """Words that frame a problem as a need for support ("would benefit from", "needs help with").
+
+    >>> [c.text for c in need_cues("Mum would benefit from support with her drinking.")]
+    ['would benefit', 'support with']
+    """
+    return select_longest(find_cues(text, "risk", ["_need"]))
 
 
 def _infant_nearby(text: str, start: int, end: int) -> bool:

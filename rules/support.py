@@ -1,0 +1,129 @@
+"""Does a sentence state a judgement, and does a neighbouring sentence support it?
+
+Shared by rules that ask whether a conclusion is supported (T101 now; the
+optimism and dispositional rules later).  The tests are deliberately lexical:
+a judgement is a sentence with the writer's own judgement words; support is a
+neighbouring statement of fact, observation or source that is about the same
+person, not another judgement and not a statement of doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from formlint.language import (
+    Cue,
+    SentenceKind,
+    classify_cues,
+    judgement_cues,
+    rationale_cues,
+    reported_speech_cues,
+    spans_of,
+    uncertainty_cues,
+)
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_TOKEN = regex.compile(r"(\S+)(\s*)")
+# A capital after these begins a sentence, a line or a quotation.
+_OPENERS = frozenset(".!?:;\n\"'“‘-–—•*(")
+_THIRD_PERSON = frozenset("he she they him her them his hers their theirs".split())
+# Capitalised words that are not names: sentence openers, titles, form words.
+_NOT_NAMES = frozenset(
+    """the a an this that these those it its his her their he she they we i our my there
+    mr mrs ms miss mx dr mum dad mother father baby child children family parents""".split()
+)
+# Case decisions ("step down to early help") are judged by other rules; these
+# helpers are about verdicts on the child, the parents and the risk.
+_NOT_VERDICTS = frozenset({"decision"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence does, worked out once: its kind, the writer's own verdict
+    words, and its reasons, reported words and doubts."""
+
+    text: str
+    kind: SentenceKind
+    verdicts: tuple[Cue, ...]
+    reasons: tuple[Cue, ...]
+    reported: tuple[Cue, ...]
+    doubts: tuple[Cue, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Reading:
+        judgements = judgement_cues(text)
+        reported = reported_speech_cues(text)
+        spans = spans_of(text, reported)
+        verdicts = tuple(
+            c
+            for c in judgements
+            if c.category not in _NOT_VERDICTS and not any(a <= c.start and c.end <= b for a, b in spans)
+        )
+        return cls(
+            text,
+            classify_cues(text, judgements, reported),
+            verdicts,
+            tuple(rationale_cues(text)),
+            tuple(reported),
+            tuple(uncertainty_cues(text)),
+        )
+
+    def bare_verdict(self) -> Cue | None:
+        """The first verdict of a sentence that states the writer's own judgement with
+        no reason, evidence or source inside it; ``None`` otherwise."""
+        if self.kind is not SentenceKind.JUDGEMENT or self.reasons or self.reported or not self.verdicts:
+            return None
+        first = self.verdicts[0]
+        # A gap statement scoping the verdict ("We do not know how she will cope") is doubt.
+        if any(c.category in ("gap", "question") and c.start < first.start for c in self.doubts):
+            return None
+        return first
+
+    def is_evidence(self) -> bool:
+        """A statement of fact, observation or source: not a question, not another
+        judgement (its reasons support that judgement, not a neighbour) and not doubt."""
+        if self.kind in (SentenceKind.QUESTION, SentenceKind.JUDGEMENT):
+            return False
+        return bool(self.reasons) or not self.doubts
+
+
+def _fold(word: str) -> str:
+    return word.casefold().removesuffix("'s").removesuffix("’s").removesuffix("s")
+
+
+def names_in(text: str, people: Iterable[str] = ()) -> frozenset[str]:
+    """The names used in ``text``: words written with a capital inside a sentence,
+    plus every word of the ``people`` named in the form's details.
+
+    A sentence's or a line's first word is capitalised whatever it is, so it only
+    counts as a name when the same word is capitalised mid-sentence somewhere.
+    """
+    names = {_fold(w) for person in people for w in _WORD.findall(person)}
+    previous = ""
+    for token in _TOKEN.finditer(text):
+        chunk, gap = token.group(1), token.group(2)
+        word = _WORD.search(chunk)
+        if word and chunk[0].isupper() and previous and previous[-1] not in _OPENERS:
+            names.add(_fold(word.group()))
+        previous = "\n" if "\n" in gap else chunk
+    return frozenset(names - {_fold(w) for w in _NOT_NAMES})
+
+
+def _mentions(text: str, names: set[str], pronouns: bool) -> bool:
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return bool(names & {_fold(w) for w in words}) or (pronouns and bool(words & _THIRD_PERSON))
+
+
+def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names: frozenset[str]) -> bool:
+    """True when ``neighbour`` (the sentence just before or ``after`` the judgement) is
+    evidence about what the judgement is about."""
+    if not neighbour.is_evidence():
+        return False
+    end = judgement.verdicts[0].start if judgement.verdicts else len(judgement.text)
+    names = {_fold(w) for w in _WORD.findall(judgement.text[:end]) if w[0].isupper()} & known_names
+    # A judgement about a named person needs evidence about that person; one about
+    # care, a home or a risk can rest on any neighbouring fact.
+    return not names or _mentions(neighbour.text, names, pronouns=after)

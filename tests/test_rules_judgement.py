@@ -1,0 +1,109 @@
+"""bare-assertion (T101) and absent-uncertainty (T103) on realistic passages."""
+
+from __future__ import annotations
+
+from formlint.engine import run_rules
+from formlint.rule import Context
+from formlint_rules.absent_uncertainty import AbsentUncertainty
+from formlint_rules.bare_assertion import BareAssertion
+from tests.helpers import form_from_text
+
+
+def findings(rule, text: str):
+    found, failures = run_rules(form_from_text(text), [rule], Context())
+    assert failures == []
+    return found
+
+
+def bare(text: str) -> list[str]:
+    return [f.text for f in findings(BareAssertion, text)]
+
+
+def test_bare_assertion_quotes_the_sentence_exactly_and_names_its_section():
+    text = (
+        "ANALYSIS\nKai lives with his mother in a two-bedroom flat. Ms Morgan is a strong and capable "
+        "parent.\n\nRECOMMENDATION\nStep down to early help."
+    )
+    (finding,) = findings(BareAssertion, text)
+    assert finding.text == "Ms Morgan is a strong and capable parent."
+    assert finding.heading == "ANALYSIS" and finding.section == "analysis"
+    assert finding.location.paragraph is not None
+
+
+def test_evidence_about_the_same_person_in_the_next_sentence_supports_a_judgement():
+    text = (
+        "PARENTING CAPACITY\nMs Moss is emotionally warm with both children. She reads to Ruby most "
+        "nights and Ruby went straight to her for comfort when I arrived."
+    )
+    assert bare(text) == []
+
+
+def test_evidence_about_someone_else_does_not_support_a_judgement_about_a_named_person():
+    text = (
+        "FAMILY\nIsla (10 months) lives with her mother, Chloe, in a one-bedroom flat.\n\n"
+        "PARENTING CAPACITY\nIsla sleeps in a travel cot squeezed between the sofa and the wall. "
+        "Chloe is a devoted mother."
+    )
+    assert bare(text) == ["Chloe is a devoted mother."]
+
+
+def test_a_neighbouring_judgement_with_its_own_reason_is_not_evidence():
+    text = (
+        "ANALYSIS\nThe threshold for a child protection plan is met because Freya was left alone on "
+        "12 August. Mr Ellwood is a protective factor."
+    )
+    assert bare(text) == ["Mr Ellwood is a protective factor."]
+
+
+def test_a_hedged_judgement_without_a_reason_is_still_bare():
+    assert bare("ANALYSIS\nMum may not be able to keep the children safe.") == [
+        "Mum may not be able to keep the children safe."
+    ]
+
+
+def test_reported_views_questions_and_stated_gaps_are_not_bare_assertions():
+    text = (
+        "PARENTS' VIEWS\nDanielle says Craig is supportive and good with the children.\n\n"
+        "ANALYSIS\nIs Mia safe when Mr Lee visits? We do not know how Ms Fox will cope with the "
+        "anniversary in July."
+    )
+    assert bare(text) == []
+
+
+def test_a_named_source_in_the_sentence_supports_it():
+    assert bare("ANALYSIS\nAmira is doing well; her teacher predicts the expected standard in reading.") == []
+
+
+def test_case_decisions_and_plan_goals_are_left_to_other_rules():
+    text = "RECOMMENDATION\nStep down to early help.\n\nPLAN\nThe home is clean and safe."
+    assert bare(text) == []
+
+
+def test_absent_uncertainty_reads_only_the_judgement_sections():
+    text = (
+        "BACKGROUND\nIt is not known when Mr Lee moved out.\n\n"
+        "ANALYSIS\nThe children are safe in Ms Carter's care, as I saw on four visits."
+    )
+    (finding,) = findings(AbsentUncertainty, text)
+    assert finding.heading == "ANALYSIS" and "'ANALYSIS'" in finding.message
+
+
+def test_a_gaps_section_that_says_none_records_no_uncertainty():
+    text = "ANALYSIS\nThe children are safe, as seen on four visits.\n\nGAPS IN INFORMATION\nNone."
+    assert len(findings(AbsentUncertainty, text)) == 1
+
+
+def test_an_unknown_heading_that_announces_doubt_counts_as_a_gaps_section():
+    text = (
+        "ANALYSIS\nThe children are safe, as seen on four visits.\n\n"
+        "THINGS WE ARE NOT SURE OF\nWhether Mr Lee still visits at weekends."
+    )
+    assert findings(AbsentUncertainty, text) == []
+
+
+def test_a_form_without_judgement_sections_is_read_whole():
+    text = "PLAN\nMs Khan to visit weekly.\n\nCONTINGENCY\nA strategy discussion will be held."
+    (finding,) = findings(AbsentUncertainty, text)
+    assert "no analysis, risk or conclusion section" in finding.message
+    uncertain = text + "\n\nPROGRESS\nIt is unclear whether Mr Lee has moved back in."
+    assert findings(AbsentUncertainty, uncertain) == []

@@ -1,0 +1,179 @@
+"""Behaviour of the risk rules: missing-risk-factors (T110), risk-not-carried-forward (T111),
+need-only-framing (T112)."""
+
+from __future__ import annotations
+
+from formlint.engine import run_rules
+from formlint.finding import Finding, Severity
+from formlint.rule import Context, Rule
+from formlint_rules.missing_risk_factors import MissingRiskFactors
+from formlint_rules.need_only_framing import NeedOnlyFraming
+from formlint_rules.risk_not_carried_forward import RiskNotCarriedForward
+from tests.helpers import form_from_text
+
+
+def findings(rule: type[Rule], text: str) -> list[Finding]:
+    found, failures = run_rules(form_from_text(text), [rule], Context())
+    assert not failures
+    return [f for f in found if f.rule == rule.slug]
+
+
+# --- missing-risk-factors (T110) ----------------------------------------------
+
+
+def test_form_without_a_risk_section_gets_one_form_level_finding() -> None:
+    [finding] = findings(MissingRiskFactors, "ANALYSIS\nLeo is doing well.\n\nRECOMMENDATION\nClose.")
+    assert finding.section is None
+    assert "no risk section" in finding.message
+
+
+def test_placeholder_risk_section_is_quoted_where_it_sits() -> None:
+    [finding] = findings(MissingRiskFactors, "WHAT ARE WE WORRIED ABOUT\nSee above.\n\nSUMMARY\nAll well.")
+    assert finding.section == "risk_analysis"
+    assert finding.text == "See above."
+    assert "'See above.'" in finding.message
+
+
+def test_two_empty_risk_sections_give_one_finding() -> None:
+    text = "RISK ANALYSIS\nnil\n\nDANGER STATEMENT\nas before\n\nANALYSIS\nFine."
+    assert len(findings(MissingRiskFactors, text)) == 1
+
+
+def test_parent_risk_heading_with_filled_sub_heading_is_answered() -> None:
+    text = "WHAT ARE WE WORRIED ABOUT\n\nPAST HARM\nOn 3 May Dad hit Leo with a belt, leaving bruises."
+    assert findings(MissingRiskFactors, text) == []
+
+
+def test_what_are_you_worried_about_counts_as_a_risk_section() -> None:
+    text = "What are you worried about?\nWe are worried that Tayla could be exploited by older boys."
+    assert findings(MissingRiskFactors, text) == []
+
+
+# --- need-only-framing (T112) -------------------------------------------------
+
+
+def test_need_only_risk_section_is_flagged_with_the_need_words_quoted() -> None:
+    text = (
+        "RISKS\nDonna would benefit from support from the alcohol service, since she is drinking "
+        "a bottle of wine most evenings. Maisie needs a reliable adult to collect her from school."
+    )
+    [finding] = findings(NeedOnlyFraming, text)
+    assert finding.section == "risk_analysis"
+    assert "'would benefit'" in finding.message
+
+
+def test_adult_problem_in_its_own_clause_names_a_risk() -> None:
+    text = "RISKS\nDad drinks most evenings until he falls asleep; the children need a bedtime routine."
+    assert findings(NeedOnlyFraming, text) == []
+
+
+def test_ruled_out_risk_factor_is_not_need_only() -> None:
+    text = "RISKS\nMum needs help with budgeting. There is no evidence of domestic abuse or drug use."
+    assert findings(NeedOnlyFraming, text) == []
+
+
+def test_harm_to_the_child_is_not_need_only() -> None:
+    text = "RISKS\nMum needs support because Ellie (2) could be hurt when she is left without care at night."
+    assert findings(NeedOnlyFraming, text) == []
+
+
+def test_need_only_framing_leaves_a_missing_risk_section_to_t110() -> None:
+    text = "RISKS\nN/A.\n\nANALYSIS\nMum would benefit from a parenting course."
+    assert findings(NeedOnlyFraming, text) == []
+    assert len(findings(MissingRiskFactors, text)) == 1
+
+
+# --- risk-not-carried-forward (T111) ------------------------------------------
+
+
+def test_finding_sits_on_the_sentence_that_records_the_factor() -> None:
+    text = (
+        "FAMILY HISTORY\nThe family moved here in 2021. Father received a custodial sentence in 2019 "
+        "for assaulting a previous partner.\n\nANALYSIS\nThe children need help with routines."
+    )
+    found = findings(RiskNotCarriedForward, text)
+    assert {f.rule for f in found} == {"risk-not-carried-forward"}
+    domestic = next(f for f in found if f.message.startswith("Domestic abuse"))
+    assert domestic.text == "Father received a custodial sentence in 2019 for assaulting a previous partner."
+    assert "'FAMILY HISTORY'" in domestic.message and "'ANALYSIS'" in domestic.message
+    assert domestic.location.start is not None
+
+
+def test_one_finding_per_missing_category() -> None:
+    text = (
+        "REFERRAL\nMum was drunk at pick-up.\n\nHISTORY\nMum has drunk heavily since 2020.\n\n"
+        "ANALYSIS\nLily needs help with her reading."
+    )
+    found = findings(RiskNotCarriedForward, text)
+    assert len(found) == 1
+    assert found[0].text == "Mum was drunk at pick-up."
+
+
+def test_negated_mention_elsewhere_is_not_a_recorded_factor() -> None:
+    text = "BACKGROUND\nThere is no known domestic abuse.\n\nANALYSIS\nAmira is a young carer."
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_factor_ruled_out_in_the_analysis_is_addressed() -> None:
+    text = (
+        "REFERRAL\nSchool smelled alcohol on Dad.\n\nANALYSIS\nThere is no evidence of substance "
+        "misuse: three unannounced visits found nothing."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_category_discussed_in_other_words_is_carried_forward() -> None:
+    text = (
+        "HISTORY\nPolice attended three domestic incidents in 2023.\n\n"
+        "ANALYSIS\nThe violence stopped when Mr Hart moved out, but Kai still startles at raised voices."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_injury_to_non_mobile_baby_is_one_error() -> None:
+    text = (
+        "CHRONOLOGY\n22/04/2024 The health visitor saw a bruise on Isla's arm; Isla is 4 months old "
+        "and not yet rolling.\n\nRISK ANALYSIS\nThe main risk is mother's postnatal depression."
+    )
+    [finding] = findings(RiskNotCarriedForward, text)
+    assert finding.severity is Severity.ERROR
+    assert "non-mobile baby" in finding.message
+
+
+def test_no_risk_or_analysis_section_is_left_to_t110() -> None:
+    text = "HISTORY\nDad uses cocaine at weekends.\n\nPLAN\nRefer to the drug service."
+    assert findings(RiskNotCarriedForward, text) == []
+    assert len(findings(MissingRiskFactors, text)) == 1
+
+
+def test_childs_own_anxiety_is_not_a_parental_risk_factor() -> None:
+    text = (
+        "HEALTH\nKai has anxiety and is waiting for CAMHS.\n\n"
+        "ANALYSIS\nKai's school refusal began after his grandmother died."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_plan_category_and_questions_asked_record_nothing() -> None:
+    text = (
+        "CHILD PROTECTION PLAN\nCategory: emotional abuse\n\nVISITS\nI asked both parents about "
+        "alcohol and drugs.\n\nRISK ANALYSIS\nThe children are at risk of being hurt by their father."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_incident_discussed_under_its_main_category_carries_the_rest() -> None:
+    text = (
+        "UPDATE\nPolice were called after Jason came to the house drunk and punched Ms Hart.\n\n"
+        "RISK ANALYSIS\nThe children have lived with repeated domestic abuse."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_previous_plan_is_never_carried_by_its_category() -> None:
+    text = (
+        "CHRONOLOGY\n2020 - Kai made subject to a child protection plan (neglect).\n\n"
+        "ANALYSIS\nFreya suffered neglect when she was left alone."
+    )
+    [finding] = findings(RiskNotCarriedForward, text)
+    assert finding.message.startswith("Previous children's services involvement")
