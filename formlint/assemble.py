@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from formlint.dates import parse_date
 from formlint.headings import clean_heading
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
@@ -13,6 +15,9 @@ from formlint.roster import household
 
 PREAMBLE = ""  # heading of the section holding what comes before the first heading
 TITLE_LABELS = ("title", "form", "form type", "document type")
+
+
+_NAMED_POSSESSIVE = regex.compile(r"^(\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
 
 
 @dataclass
@@ -56,8 +61,22 @@ class _Builder:
                 return earlier if earlier.kind else None
         return None
 
-    def open(self, heading: str, location: Location, *, by_field: bool, level: int | None = None) -> Section:
+    def _kind_of(self, heading: str) -> str | None:
         kind = self.profile.section_kind(heading)
+        named = _NAMED_POSSESSIVE.match(clean_heading(heading)) if kind is None else None
+        if named and self._is_child(named.group(1)):
+            # "Kai's views" is the child's-views section when Kai is the child the form is about.
+            kind = self.profile.section_kind("child's " + named.group(2))
+        return kind
+
+    def _is_child(self, name: str) -> bool:
+        folded = name.casefold()
+        children = {w.casefold() for child in self.metadata.children for w in child.name.split()}
+        title = (self.metadata.title or "").casefold().split()
+        return folded in children or folded in title
+
+    def open(self, heading: str, location: Location, *, by_field: bool, level: int | None = None) -> Section:
+        kind = self._kind_of(heading)
         section = Section(kind, clean_heading(heading), location, level=level)
         self.sections.append(section)
         self.opened_by_field = by_field
@@ -77,11 +96,18 @@ class _Builder:
                 return
         self.add(item, self.current(item.location))
 
+    def _answers_heading(self, location: Location) -> bool:
+        """True when a known heading has nothing under it yet: a "Label: text" paragraph
+        there is its answer ("Recommendation" then "Child in Need plan: referral to ...")."""
+        section = self.current(location)
+        return section.kind is not None and not self.opened_by_field and not section.text.strip()
+
     def field(self, item: RawItem) -> None:
         label = item.label or ""
         meta = self.profile.metadata_field(label)
         kind = self.profile.section_kind(label) if meta is None else None
-        if meta is None and kind is None and (item.weak or self.profile.is_column(label)):
+        answers = item.weak and meta is None and kind is not None and self._answers_heading(item.location)
+        if meta is None and (kind is None or answers) and (item.weak or self.profile.is_column(label)):
             if item.weak:
                 # "Mum said: ..." is a sentence, not a form field: keep the words whole.
                 item = RawItem(f"{label}: {item.text}", item.location, Role.BODY)

@@ -159,3 +159,22 @@ def test_json_form_sections_metadata_and_locations():
 def test_bad_json_forms_get_specific_errors(payload, message):
     with pytest.raises(CorruptDocument, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse(payload, name="bad.json")
+
+
+def test_a_heading_named_for_the_child_is_the_childs_views_section():
+    form = form_from_text(
+        "Child's name: Kai Morgan\n\nKAI'S VIEWS\nKai said he misses Dom.\n\n"
+        "LEANNE'S VIEWS\nShe wants Kai to feel safe.\n"
+    )
+    kinds = {s.heading: s.kind for s in form.sections}
+    assert kinds["KAI'S VIEWS"] == "child_views"
+    assert kinds["LEANNE'S VIEWS"] is None  # not the child: left for the reader to see
+
+
+def test_a_label_line_directly_under_a_known_heading_is_its_answer():
+    form = form_from_text(
+        "RECOMMENDATION\nChild in Need plan: referral to the alcohol service and after-school care.\n"
+    )
+    (section,) = [s for s in form.sections if s.heading]
+    assert section.kind == "recommendation"
+    assert section.text.startswith("Child in Need plan: referral")
