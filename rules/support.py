@@ -29,6 +29,8 @@ _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 _TOKEN = regex.compile(r"(\S+)(\s*)")
 # A capital after these begins a sentence, a line or a quotation.
 _OPENERS = frozenset(".!?:;\n\"'“‘-–—•*(")
+# What will or should happen is a plan or a prediction, not evidence of what is.
+_FUTURE = regex.compile(r"\b(?:will|shall|should|is going to|are going to)\b", regex.IGNORECASE)
 _THIRD_PERSON = frozenset("he she they him her them his hers their theirs".split())
 # Capitalised words that are not names: sentence openers, titles, form words.
 _NOT_NAMES = frozenset(
@@ -77,17 +79,26 @@ class Reading:
         if self.kind is not SentenceKind.JUDGEMENT or self.reasons or self.reported or not self.verdicts:
             return None
         first = self.verdicts[0]
-        # A gap statement scoping the verdict ("We do not know how she will cope") is doubt.
-        if any(c.category in ("gap", "question") and c.start < first.start for c in self.doubts):
+        # A gap in knowledge stated in the same sentence ("We do not know how she will
+        # cope", "...; we do not yet know") makes it a statement of doubt.
+        if any(c.category == "gap" or (c.category == "question" and c.start < first.start)
+               for c in self.doubts):
             return None
         return first
 
     def is_evidence(self) -> bool:
         """A statement of fact, observation or source: not a question, not another
-        judgement (its reasons support that judgement, not a neighbour) and not doubt."""
-        if self.kind in (SentenceKind.QUESTION, SentenceKind.JUDGEMENT):
+        judgement and not doubt.  A sentence that argues with "because" or "as" is
+        making its own claim, and its reasons support that claim, not a neighbour."""
+        if self.kind in (SentenceKind.QUESTION, SentenceKind.JUDGEMENT) or _FUTURE.search(self.text):
+            return False
+        if self.reasons and all(c.category == "connective" for c in self.reasons):
             return False
         return bool(self.reasons) or not self.doubts
+
+    def has_evidence_markers(self) -> bool:
+        """An observation, a named source, a date, a figure or an example."""
+        return self.kind is SentenceKind.REPORTED or any(c.category != "connective" for c in self.reasons)
 
 
 def _fold(word: str) -> str:
@@ -112,9 +123,14 @@ def names_in(text: str, people: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(names - {_fold(w) for w in _NOT_NAMES})
 
 
-def _mentions(text: str, names: set[str], pronouns: bool) -> bool:
+def _mentions(text: str, names: set[str], *, pronouns: bool, known: frozenset[str]) -> bool:
+    """True when ``text`` names one of ``names`` or, with ``pronouns``, refers to them
+    as "he" or "she" without naming anyone else the pronoun could mean."""
+    folded = {_fold(w) for w in _WORD.findall(text) if w[0].isupper()}
+    if names & folded:
+        return True
     words = {w.casefold() for w in _WORD.findall(text)}
-    return bool(names & {_fold(w) for w in words}) or (pronouns and bool(words & _THIRD_PERSON))
+    return pronouns and bool(words & _THIRD_PERSON) and not (folded & known)
 
 
 def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names: frozenset[str]) -> bool:
@@ -125,5 +141,8 @@ def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names
     end = judgement.verdicts[0].start if judgement.verdicts else len(judgement.text)
     names = {_fold(w) for w in _WORD.findall(judgement.text[:end]) if w[0].isupper()} & known_names
     # A judgement about a named person needs evidence about that person; one about
-    # care, a home or a risk can rest on any neighbouring fact.
-    return not names or _mentions(neighbour.text, names, pronouns=after)
+    # care, a home or a risk needs a neighbour that shows its evidence (a visit, a
+    # date, a figure, a source), not any passing fact.
+    if not names:
+        return neighbour.has_evidence_markers()
+    return _mentions(neighbour.text, names, pronouns=after, known=known_names)

@@ -178,3 +178,24 @@ def test_a_label_line_directly_under_a_known_heading_is_its_answer():
     (section,) = [s for s in form.sections if s.heading]
     assert section.kind == "recommendation"
     assert section.text.startswith("Child in Need plan: referral")
+
+
+def test_pipe_tables_become_cells_labelled_by_their_column():
+    form = form_from_text(
+        "PLAN\n\n| What needs to change | Action | Who | When |\n|---|---|---|---|\n"
+        "| Jasmine sleeps well | Quiet evenings | Mr and Mrs Aziz | From 20/05/2024 |\n"
+        "| Asthma is managed | GP review | Mrs Aziz | |\n",
+        name="plan.md",
+    )
+    (plan,) = form.sections_of("plan_actions")
+    cells = [(b.label, b.text, b.location.row, b.location.cell) for b in plan.blocks]
+    assert ("Who", "Mr and Mrs Aziz", 2, 3) in cells
+    assert ("Action", "GP review", 3, 2) in cells
+    assert not any(label == "When" and row == 3 for label, _, row, _ in cells)  # empty cell: nothing to read
+    assert len(form.sections) == 2  # the preamble and the plan: column headings open no sections
+
+
+def test_a_lone_na_under_a_heading_is_an_answer_not_a_heading():
+    form = form_from_text("CONTINGENCY PLAN\n\nN/A\n\nMANAGER'S COMMENTS\nAgreed.\n")
+    (contingency,) = form.sections_of("contingency")
+    assert contingency.text.strip() == "N/A"

@@ -18,7 +18,38 @@ _BOLD_LINE = regex.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 _COLON_HEADING = regex.compile(r"^\s*([\p{Lu}0-9][^:.!]{1,70}?)\s*:\s*$")
 _NUMBERED = regex.compile(r"^\s*(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+\S")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•◦▪●◼–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+# One-word answers that look like headings on a line of their own ("N/A" under "Contingency").
+_SHORT_ANSWER = regex.compile(
+    r"^(?:n/?a|nil|none|see above|as above|as before|tbc|tba|not known|not applicable|unknown|yes|no)\W*$",
+    regex.IGNORECASE,
+)
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
+# Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_CELL_SPLIT = regex.compile(r"(?<!\\)\|")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]
+    return [cell.strip().replace("\\|", "|") for cell in _CELL_SPLIT.split(inner)]
+
+
+def _table_items(rows: list[tuple[int, str]], table: int) -> list[RawItem]:
+    """Cells of a pipe table, labelled with their column heading when the table has one."""
+    has_header = len(rows) > 1 and bool(_TABLE_RULE.match(rows[1][1]))
+    header = _cells(rows[0][1]) if has_header else []
+    body = [r for r in (rows[2:] if has_header else rows) if not _TABLE_RULE.match(r[1])]
+    items = []
+    for row_number, (line_number, line) in enumerate(body, start=2 if has_header else 1):
+        for cell_number, text in enumerate(_cells(line), start=1):
+            label = (header[cell_number - 1] or None) if cell_number <= len(header) else None
+            if text:
+                # As for Word tables: a cell under a column heading is that column's
+                # answer inside the current section; it never opens a section.
+                location = Location(paragraph=line_number, table=table, row=row_number, cell=cell_number)
+                items.append(RawItem(text, location, Role.BODY, label=label))
+    return items
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[ParseWarning]]:
@@ -63,6 +94,7 @@ def _is_standalone_heading(line: str, after_blank: bool) -> bool:
     stripped = line.strip()
     return (
         after_blank
+        and not _SHORT_ANSWER.match(stripped)
         and stripped[:1].isupper()
         and len(stripped.split()) <= 6
         and len(stripped) <= 50
@@ -104,10 +136,21 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             para = []
 
     skip_next = False
+    table: list[tuple[int, str]] = []
+    tables = 0
     for index, line in enumerate(lines):
         number = index + 1
         if skip_next:
             skip_next = False
+            continue
+        if _TABLE_ROW.match(line):
+            flush()
+            table.append((number, line))
+            if index + 1 < len(lines) and _TABLE_ROW.match(lines[index + 1]):
+                continue
+            tables += 1
+            doc.items.extend(_table_items(table, tables))
+            table = []
             continue
         if not line.strip() or _COMMENT.match(line):
             flush()
