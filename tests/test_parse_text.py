@@ -192,7 +192,7 @@ def test_pipe_tables_become_cells_labelled_by_their_column():
     assert ("Who", "Mr and Mrs Aziz", 2, 3) in cells
     assert ("Action", "GP review", 3, 2) in cells
     assert not any(label == "When" and row == 3 for label, _, row, _ in cells)  # empty cell: nothing to read
-    assert len(form.sections) == 2  # the preamble and the plan: column headings open no sections
+    assert len(form.sections) == 1  # column headings open no sections of their own
 
 
 def test_a_lone_na_under_a_heading_is_an_answer_not_a_heading():
