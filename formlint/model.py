@@ -11,7 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from formlint.people import Roster
+    from formlint.plan import PlanAction
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,20 @@ class Form:
 
     def sections_of(self, *kinds: str) -> list[Section]:
         return [s for s in self.sections if s.kind in kinds]
+
+    @cached_property
+    def people(self) -> Roster:
+        """Everyone the form names (see :mod:`formlint.people`), worked out once."""
+        from formlint.people import build_roster
+
+        return build_roster(self)
+
+    @cached_property
+    def actions(self) -> list[PlanAction]:
+        """The plan's actions with owner, timescale and outcome (see :mod:`formlint.plan`)."""
+        from formlint.plan import read_actions
+
+        return read_actions(self)
 
     def sentences(self) -> list[Sentence]:
         return [s for section in self.sections for s in section.sentences]

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from formlint.model import Form
+from formlint.people import Member
 
 
 def form_to_dict(form: Form) -> dict[str, Any]:
@@ -26,6 +27,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
             }
             for s in form.sections
         ],
+        "people": [m.to_dict() for m in form.people],
+        "actions": [a.to_dict() for a in form.actions],
         "warnings": [
             {"code": w.code, "message": w.message, "location": w.location.to_dict()} for w in form.warnings
         ],
@@ -34,6 +37,20 @@ def form_to_dict(form: Form) -> dict[str, Any]:
 
 def sections_json(form: Form) -> str:
     return json.dumps(form_to_dict(form), indent=2, ensure_ascii=False)
+
+
+def _person(member: Member) -> str:
+    facts = [member.role or "role not stated"]
+    if member.subject:
+        facts.append("subject")
+    if member.gender:
+        facts.append(member.gender)
+    if member.age:
+        facts.append(f"age {member.age}")
+    if member.in_household is not None:
+        facts.append("in household" if member.in_household else "not in household")
+    group = "professional" if member.professional else "child" if member.child else "adult"
+    return f"{member.name or '(unnamed)'}: {group}, {', '.join(facts)}"
 
 
 def sections_text(form: Form) -> str:
@@ -52,6 +69,15 @@ def sections_text(form: Form) -> str:
             lines.append(
                 f"    {b.location.describe():<28} {label}{text[:160]}{'…' if len(text) > 160 else ''}{flag}"
             )
+    if len(form.people):
+        lines.append("\npeople:")
+        lines.extend(f"    {_person(m)}" for m in form.people)
+    if form.actions:
+        lines.append("\nplan actions:")
+        for a in form.actions:
+            lines.append(f"    {a.location.describe():<28} {' '.join(a.text.split())[:100]}")
+            lines.append(f"    {'':<28}   owner: {a.owner or '(none)'} | when: {a.timescale or '(none)'}"
+                         + (f" | outcome: {a.outcome}" if a.outcome else ""))
     for w in form.warnings:
         lines.append(f"warning: {w.code}: {w.message} @ {w.location.describe()}")
     return "\n".join(lines)

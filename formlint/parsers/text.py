@@ -39,6 +39,17 @@ def _table_items(rows: list[tuple[int, str]], table: int) -> list[RawItem]:
     """Cells of a pipe table, labelled with their column heading when the table has one."""
     has_header = len(rows) > 1 and bool(_TABLE_RULE.match(rows[1][1]))
     header = _cells(rows[0][1]) if has_header else []
+    if not any(header):
+        # No column headings: a two-column table is label / answer rows, like a Word details table.
+        body = [r for r in (rows[2:] if has_header else rows) if not _TABLE_RULE.match(r[1])]
+        if body and all(len(_cells(line)) == 2 for _, line in body):
+            return [
+                RawItem(answer, Location(paragraph=number, table=table, row=row, cell=2), Role.FIELD,
+                        label=label, blank=not answer)
+                for row, (number, line) in enumerate(body, start=1)
+                for label, answer in [_cells(line)]
+                if label
+            ]
     body = [r for r in (rows[2:] if has_header else rows) if not _TABLE_RULE.match(r[1])]
     items = []
     for row_number, (line_number, line) in enumerate(body, start=2 if has_header else 1):

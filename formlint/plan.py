@@ -1,0 +1,257 @@
+"""Plan actions: what will be done, by whom, by when and how we will know.
+
+Read from plan tables (columns in any order or wording) and from numbered or
+bulleted plan lists; where there is no owner or timescale column they are found
+in the action's own words ("Ms Khan (health visitor) will ... by 30 May").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from formlint.dates import find_dates
+from formlint.headings import normalise
+from formlint.model import Block, Form, Location, Section
+from formlint.sentences import split_block
+
+__all__ = ["PLAN_KINDS", "PlanAction", "find_owner", "find_timescale", "read_actions"]
+
+PLAN_KINDS = ("plan_actions", "safety_plan")
+
+# Column headings, normalised, by what the column holds.
+_COLUMNS = {
+    "action": (
+        "action", "actions", "what", "what will happen", "what will be done", "what we will do", "task",
+        "tasks", "support", "intervention", "what needs to happen", "action required", "actions agreed",
+        "how", "plan", "service", "support offered",
+    ),
+    "owner": (
+        "who", "by whom", "lead", "lead person", "owner", "responsible", "person responsible",
+        "people responsible", "responsible person", "who will do this", "who will do it", "lead professional",
+        "lead agency", "agency", "who is responsible", "responsibility", "named person", "lead worker",
+    ),
+    "timescale": (
+        "when", "by when", "timescale", "timescales", "target date", "completion date", "date", "deadline",
+        "by what date", "start date", "frequency", "how often", "due", "due date", "review date",
+    ),
+    "outcome": (
+        "how will we know", "how we will know", "outcome", "outcomes", "desired outcome", "outcome measure",
+        "what needs to change", "need", "needs", "goal", "what success looks like", "what will be different",
+        "measure of success", "expected outcome", "why",
+    ),
+}
+_COLUMN_OF = {normalise(label): kind for kind, labels in _COLUMNS.items() for label in labels}
+
+_ITEM = regex.compile(r"(?:^|(?<=\s))(?:\(?\d{1,2}[.)]|[-*•◦▪●–])\s+")
+_AGENTLESS = regex.compile(
+    r"\b(?:will|to|shall|should|must|would|can)\s+(?:continue\s+to\s+)?be\s+(?:\w+ly\s+)?"
+    r"(?:monitored|reviewed|offered|provided|supported|explored|considered|arranged|completed|undertaken|"
+    r"made|sought|given|discussed|shared|assessed|encouraged|signposted|referred|checked|kept|put in place|"
+    r"agreed|followed up|looked into|addressed|tackled|managed|visited|seen|held)\b",
+    regex.IGNORECASE,
+)
+_BY_AGENT = regex.compile(
+    r"\bby\s+(?:the\s+|her\s+|his\s+|their\s+)?(?!\d|when|the end|end\b|next\b|then\b)[\w'’]+",
+    regex.IGNORECASE,
+)
+# The subject of an action line: everything before "will", "to", "should" ...
+_SUBJECT = regex.compile(
+    r"^\s*(?P<subject>[^.;:!?]{2,90}?)\s+(?:will|to|should|must|shall|is to|are to|has agreed to|"
+    r"have agreed to|agrees to|agree to|is going to|are going to|needs to|need to|can)\b",
+    regex.IGNORECASE,
+)
+_COLLECTIVE = regex.compile(
+    r"^(?:all|every|any)\s+(?:professionals?|agencies|partners|services|involved)"
+    r"|^(?:the\s+)?(?:network|core group|professional network|professionals|agencies|services|everyone|all)$",
+    regex.IGNORECASE,
+)
+_OWNER_WORDS = regex.compile(
+    r"\b(?:mum|mother|dad|father|parents?|carers?|step-?(?:mum|dad|father|mother)|"
+    r"grand(?:mother|father|ma|pa|parents?)|nan|aunt|uncle|partner|family|social worker|sw|health visitor|hv|"
+    r"school|nursery|college|teacher|dsl|senco|gp|midwife|police|health|camhs|housing|school nurse|"
+    r"paediatrician|family support worker|fsw|early help|youth worker|key ?worker|idva|probation|iro|chair|"
+    r"team manager|manager|practitioner|worker|service|team|clinic|hospital|academy|charity|agency|officer|"
+    r"therapist|counsellor|mentor|coordinator|lead|head|child|young person|he|she|they|i|we)\b",
+    regex.IGNORECASE,
+)
+_TIMESCALE = regex.compile(
+    r"\b(?:by|before|until|from|starting|within|no later than|at|for)\s+(?:the\s+)?"
+    r"(?:next|end of|start of|\d|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|half[- ]term|christmas|easter|summer|autumn|spring|term|core group|review|"
+    r"conference|week|weeks|month|months|two|three|four|six|eight|ten|twelve)"
+    r"|\b(?:daily|weekly|fortnightly|monthly|every\s+\w+(?:\s+\w+)?|each\s+(?:week|day|month|visit|morning|evening)|"
+    r"twice\s+a\s+\w+|once\s+a\s+\w+|\d+\s+times\s+a\s+\w+|immediately|today|tomorrow|same day|this week|"
+    r"(?:next|this)\s+(?:week|month|term)|in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|next|new|coming)\b"
+    r"(?:\s+(?:term|half[- ]term|holidays?))?)\b",
+    regex.IGNORECASE,
+)
+_PRONOUN = regex.compile(r"he|she|they|i|we", regex.IGNORECASE)
+# Lines in a plan section that are not actions: the review date, the contingency.
+_NOT_ACTION = regex.compile(
+    r"^\W*(?:next\s+)?(?:review|contingency|date of|plan agreed|plan date)\b", regex.IGNORECASE
+)
+_COMMITMENT = regex.compile(
+    r"\b(?:will|shall|should|must|to be|is to|are to|agreed to|agrees to|needs? to)\b"
+    r"|^\s*[\w'’ ()-]{2,60}?\s+to\s+\w+",
+    regex.IGNORECASE,
+)
+_VAGUE_TIME = regex.compile(
+    r"^\W*(?:ongoing|on-going|as required|as needed|as and when|when appropriate|as appropriate|asap|"
+    r"as soon as possible|in due course|regularly|tbc|tba|to be confirmed|n/?a|none|-+|\?+)\W*$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One action of a plan. ``owner``/``timescale``/``outcome`` are the words of the
+    form (from a column, or found in the action's text), or None where there are none."""
+
+    text: str
+    owner: str | None
+    timescale: str | None
+    outcome: str | None
+    location: Location
+    heading: str
+    kind: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "owner": self.owner,
+            "timescale": self.timescale,
+            "outcome": self.outcome,
+            "heading": self.heading,
+            "location": self.location.to_dict(),
+        }
+
+
+def find_owner(text: str) -> str | None:
+    """Who an action line names as doing it: the subject before "will"/"to" when it is a
+    person, a role or an agency; the agent of a passive ("... will be offered by the
+    school"); or an agency that opens a verbless item ("CAMHS assessment")."""
+    passive = _AGENTLESS.search(text)
+    match = _SUBJECT.match(text)
+    if passive and (match is None or passive.start() <= match.end("subject") + 1):
+        agent = _BY_AGENT.search(text, passive.end())
+        return agent.group().removeprefix("by").strip() if agent else None
+    if match:
+        subject = match.group("subject").strip(" -–•*")
+        if _COLLECTIVE.search(subject):
+            return None
+        if _OWNER_WORDS.search(subject) or regex.search(r"\p{Lu}\p{Ll}+", subject):
+            return subject
+        return None
+    opening = " ".join(text.split()[:3])
+    found = _OWNER_WORDS.search(opening)
+    return found.group() if found and not _PRONOUN.fullmatch(found.group()) else None
+
+
+def find_timescale(text: str) -> str | None:
+    """A date, deadline, duration or frequency in an action's words."""
+    dates = find_dates(text)
+    if dates:
+        return dates[0].text
+    match = _TIMESCALE.search(text)
+    return match.group() if match else None
+
+
+def _is_vague(text: str | None) -> bool:
+    return text is None or bool(_VAGUE_TIME.match(text))
+
+
+def _table_actions(section: Section, *, require_plan_columns: bool = False) -> Iterator[PlanAction]:
+    rows: dict[tuple[int | None, int | None], list[Block]] = {}
+    columns: dict[int | None, set[str]] = {}
+    for block in section.blocks:
+        if _is_table_cell(block):
+            rows.setdefault((block.location.table, block.location.row), []).append(block)
+            columns.setdefault(block.location.table, set()).add(_COLUMN_OF[normalise(block.label or "")])
+    for (table, _), cells in rows.items():
+        present = columns[table]
+        if require_plan_columns and not ("action" in present and present & {"owner", "timescale"}):
+            continue
+        by_kind: dict[str, Block] = {}
+        for block in cells:
+            by_kind.setdefault(_COLUMN_OF[normalise(block.label or "")], block)
+        main = by_kind.get("action") or by_kind.get("outcome")
+        if main is None or main.blank or not main.text.strip():
+            continue
+        yield PlanAction(
+            main.text.strip(),
+            # A table with an owner (or date) column says who (or when) there, even by leaving it empty.
+            _cell(by_kind, "owner") if "owner" in present else find_owner(main.text),
+            _cell(by_kind, "timescale") if "timescale" in present else find_timescale(main.text),
+            _cell(by_kind, "outcome") if "action" in by_kind else None,
+            main.location,
+            section.heading,
+            section.kind,
+        )
+
+
+def _cell(by_kind: dict[str, Block], kind: str) -> str | None:
+    block = by_kind.get(kind)
+    text = block.text.strip() if block is not None and not block.blank else ""
+    if not text:
+        return None
+    if kind == "owner" and (_COLLECTIVE.search(text) or _is_vague(text)):
+        return None
+    if kind == "timescale" and _is_vague(text) and not _TIMESCALE.search(text):
+        return None
+    return text
+
+
+def _items(block: Block) -> Iterable[str]:
+    """The action lines of a block: inline "1. ... 2. ..." items split apart."""
+    text = block.text.strip()
+    starts = [m.start() for m in _ITEM.finditer(text)]
+    if len(starts) < 2:
+        yield _ITEM.sub("", text, count=1).strip() if starts[:1] == [0] else text
+        return
+    pieces = [text[: starts[0]], *(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True))]
+    for piece in pieces:
+        piece = _ITEM.sub("", piece, count=1).strip()
+        if piece:
+            yield piece
+
+
+def _is_table_cell(block: Block) -> bool:
+    return block.location.row is not None and bool(block.label) and normalise(block.label or "") in _COLUMN_OF
+
+
+def _list_actions(section: Section) -> Iterator[PlanAction]:
+    blocks = [
+        b for b in section.blocks
+        if not b.blank and b.label != "guidance" and b.text.strip() and not _is_table_cell(b)
+    ]
+    listed = any(_ITEM.match(b.text.strip()) for b in blocks)
+    for block in blocks:
+        if listed:
+            lines: Iterable[str] = _items(block) if _ITEM.match(block.text.strip()) else ()
+        else:
+            # Running text: the sentences that commit someone to something are the actions;
+            # "The plan was reviewed on ..." is narrative.
+            lines = (s.text for s in split_block(block) if _COMMITMENT.search(s.text))
+        for line in lines:
+            if line.rstrip().endswith(":") or _NOT_ACTION.match(line):
+                continue  # "The following was agreed:" introduces the actions; "Review on ..." is a date
+            owner, when = find_owner(line), find_timescale(line)
+            yield PlanAction(line, owner, when, None, block.location, section.heading, section.kind)
+
+
+def read_actions(form: Form, kinds: tuple[str, ...] = PLAN_KINDS) -> list[PlanAction]:
+    """Every action in the form's plan sections, in form order."""
+    actions: list[PlanAction] = []
+    for section in form.sections:
+        if section.kind in kinds:
+            actions.extend(_table_actions(section))
+            actions.extend(_list_actions(section))
+        else:
+            # A plan table under another heading (often the form's title) is still the plan.
+            actions.extend(_table_actions(section, require_plan_columns=True))
+    return actions
