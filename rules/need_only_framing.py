@@ -67,6 +67,12 @@ class NeedOnlyFraming(Rule):
             "need vocabulary only",
         ),
         Example(
+            "MAPPING\n\n| What are we worried about? | What's working well? |\n|---|---|\n"
+            "| Lola needs a dentist, as she has toothache. | Nan helps every day. |",
+            True,
+            "the worries column of a mapping table, written as needs",
+        ),
+        Example(
             "RISKS\nWhen Mum drinks until she passes out, Ellie (2) is left without care at night and "
             "could be hurt; Mum would benefit from support to cut down.",
             False,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from formlint.finding import Finding, Severity
-from formlint.model import Form, Section
+from formlint.model import Block, Form, Section
 from formlint.rule import Context, Example, Rule
 from formlint_rules.lexicon import whole_match
 
@@ -27,6 +28,20 @@ def _is_parent_heading(form: Form, index: int) -> bool:
     if section.level is not None and following.level is not None:
         return following.level > section.level
     return following.kind == section.kind
+
+
+def _unambiguous(text: str) -> bool:
+    """A placeholder that answers no question: "N/A", "see above", "as before", not "None" or "No"."""
+    return bool(whole_match("placeholder").match(text)) and not whole_match("placeholder_closed").match(text)
+
+
+# A line that asks or labels rather than answers: short, and not ended like a sentence.
+_SENTENCE_END = (".", "!", ",", ";", '"', "”")
+
+
+def _is_sub_heading(block: Block) -> bool:
+    text = block.text.strip()
+    return bool(text) and len(text.split()) <= 8 and not text.endswith(_SENTENCE_END)
 
 
 def _answer_part(text: str) -> str:
@@ -77,7 +92,22 @@ class PlaceholderText(Rule):
             False,
             "N/A followed by a reason",
         ),
+        Example(
+            "What Rhys told us\nAs before.\n\nSUMMARY\nRhys is settled, as his teacher reports.",
+            True,
+            "a cross-reference under a heading the profile does not know",
+        ),
+        Example(
+            "HEALTH\nRhys is up to date with his jabs.\n\nVoices: Grandad\nN/A",
+            True,
+            "a sub-heading inside a section answered only 'N/A'",
+        ),
         Example("CHILD'S DETAILS\nKnown allergies: None", False, "'None' answering a closed question"),
+        Example(
+            "Interpreter needed\nNone\n\nSUMMARY\nRhys is settled, as his teacher reports.",
+            False,
+            "'None' under an unknown heading may answer a closed question",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
@@ -86,10 +116,16 @@ class PlaceholderText(Rule):
             required = section.kind in profile_required
             prompts = list(self._prompts(section, self._severity(context) if required else None))
             yield from prompts
-            if prompts or section.kind is None or section.kind in NOT_FREE_TEXT:
+            if prompts or section.kind in NOT_FREE_TEXT:
                 continue
             severity = self._severity(context) if required else None
             content = section.text.strip()
+            if section.kind is None:
+                # A heading the profile does not know ("What Ethan says"): the question
+                # is unknown, so only an answer that could answer no question is reported.
+                if section.heading and _unambiguous(content):
+                    yield self._only(section, content, None)
+                continue
             if not content:
                 if _is_parent_heading(form, index):
                     continue
@@ -100,12 +136,32 @@ class PlaceholderText(Rule):
                     severity=severity,
                 )
             elif whole_match("placeholder").match(content):
+                yield self._only(section, content, severity)
+            else:
+                yield from self._sub_answers(section)
+
+    def _only(self, section: Section, content: str, severity: Severity | None) -> Finding:
+        return self.finding(
+            f"'{section.heading}' holds only '{content}', which records nothing about what was found.",
+            section=section,
+            block=next(b for b in section.blocks if not b.blank),
+            severity=severity,
+        )
+
+    def _sub_answers(self, section: Section) -> Iterator[Finding]:
+        """A sub-question inside a section answered only by a placeholder on the next line
+        ("Dad's views" then "N/A"), where the template's sub-heading was read as text."""
+        blocks = [b for b in section.blocks if not b.blank and b.text.strip()]
+        for before, block in pairwise(blocks):
+            if block.location.table is not None or block.label or before.label:
+                continue  # table cells and labelled fields: a closed question's answer
+            if _unambiguous(block.text) and _is_sub_heading(before) and not _unambiguous(before.text):
+                question = before.text.strip().rstrip(":")
                 yield self.finding(
-                    f"'{section.heading}' holds only '{content}', which records nothing about "
-                    "what was found.",
+                    f"'{question}' in '{section.heading}' is answered only '{block.text.strip()}', "
+                    "which records nothing about what was found.",
                     section=section,
-                    block=next(b for b in section.blocks if not b.blank),
-                    severity=severity,
+                    block=block,
                 )
 
     def _severity(self, context: Context) -> Severity:

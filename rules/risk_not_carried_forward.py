@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
 from formlint.language.risk import RiskMention, risk_topics
 from formlint.model import Form, Section, Sentence
@@ -44,8 +46,20 @@ def _covered(sections: list[Section]) -> set[str]:
     return found
 
 
-def _missing(form: Form, covered: set[str], skip: set[str]) -> dict[str, _Recorded]:
-    """The first sentence recording each category the reasoning sections do not discuss."""
+def _dates(text: str) -> set[dt.date]:
+    return {m.date for m in find_dates(text)}
+
+
+def _missing(
+    form: Form, covered: set[str], skip: set[str], discussed: set[dt.date] | None = None
+) -> dict[str, _Recorded]:
+    """The first sentence recording each category the reasoning sections do not discuss.
+
+    ``discussed`` holds the dates the reasoning sections refer to: a dated incident
+    they discuss by its date ("the events of 28/05/2024") has been carried forward,
+    whatever words the analysis uses for it.
+    """
+    discussed = discussed or set()
     missing: dict[str, _Recorded] = {}
     for section in form.sections:
         if section.kind in skip:
@@ -62,8 +76,11 @@ def _missing(form: Form, covered: set[str], skip: set[str]) -> dict[str, _Record
                 if 0 <= j < len(found) and sentences[j].block is sentence.block
                 for m in found[j]
             } & covered
+            dated = bool(discussed & _dates(sentence.text))
             for m in mentions:
                 if m.category in covered or m.category in missing:
+                    continue
+                if dated and m.category not in STANDALONE:
                     continue
                 if (incident and m.category not in STANDALONE) or (nearby and m.category in PRESENTATION):
                     continue
@@ -141,7 +158,8 @@ class RiskNotCarriedForward(Rule):
         if not any(s.kind in (*RISK_KINDS, "analysis") for s in reasoning):
             return
         skip = set(kinds) | set(self.option(context, "not_evidence_kinds"))
-        missing = _missing(form, _covered(reasoning), skip)
+        discussed = set().union(*(_dates(s.text) for s in reasoning))
+        missing = _missing(form, _covered(reasoning), skip, discussed)
         names = ", ".join(sorted({f"'{s.heading}'" for s in reasoning}))
         for item in missing.values():
             yield self._report(item, names)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from formlint.headings import clean_heading, normalise
 from formlint.language.negation import clause_bounds
 from formlint.language.risk import RiskMention, risk_factors
 from formlint.model import Form, Section, Sentence
+from formlint.profile import load_profile
 from formlint_rules.lexicon import whole_match
 
 # Sections whose job is to name risk: a risk analysis ("What are we worried
@@ -50,8 +52,38 @@ def is_placeholder(text: str) -> bool:
 
 
 def answered(form: Form, kinds: tuple[str, ...]) -> list[Section]:
-    """Sections of ``kinds`` that hold real content, not a placeholder."""
-    return [s for s in form.sections_of(*kinds) if not is_placeholder(content(s))]
+    """Sections of ``kinds`` that hold real content, not a placeholder, including table
+    columns headed as one of them (see :func:`columns_of`)."""
+    found = [*form.sections_of(*kinds), *columns_of(form, kinds)]
+    return [s for s in found if not is_placeholder(content(s))]
+
+
+def columns_of(form: Form, kinds: tuple[str, ...]) -> list[Section]:
+    """Labelled cells whose label names a section of ``kinds``, one section per label.
+
+    A Signs of Safety mapping is often one three-column table ("What are we worried
+    about? | What's working well? | What needs to happen?") under a heading such as
+    "The mapping": the worries column is the risk section, though no heading says so.
+    """
+    try:
+        profile = load_profile(form.profile or "common")
+    except KeyError:
+        return []
+    columns: dict[tuple[int, str], Section] = {}
+    for index, section in enumerate(form.sections):
+        if section.kind in kinds:
+            continue
+        for block in section.blocks:
+            if not block.label:
+                continue
+            kind = profile.section_kind(block.label)
+            if kind not in kinds:
+                continue
+            key = (index, normalise(block.label))
+            if key not in columns:
+                columns[key] = Section(kind, clean_heading(block.label), block.location)
+            columns[key].blocks.append(block)
+    return list(columns.values())
 
 
 def factor_name(category: str) -> str:
@@ -103,7 +135,15 @@ def recorded_factors(section: Section, sentence: Sentence) -> list[RiskMention]:
     if sentence.block.label and _CATEGORY_FIELD.search(sentence.block.label):
         return []
     child_only = section.kind in CHILD_KINDS and not _ADULT.search(text)
-    return [m for m in risk_factors(text) if _records(text, m, child_only=child_only)]
+    found = [m for m in risk_factors(text) if _records(text, m, child_only=child_only)]
+    # "He hit her for years": the same words read as domestic abuse are not also a
+    # separate physical-abuse factor.
+    abuse = [m for m in found if m.category == "domestic_abuse"]
+    return [
+        m
+        for m in found
+        if m.category != "physical_abuse" or not any(a.start < m.end and m.start < a.end for a in abuse)
+    ]
 
 
 def _records(text: str, m: RiskMention, *, child_only: bool) -> bool:

@@ -275,3 +275,15 @@ def test_example_as_of_overrides_the_default_date():
 def test_docs_page_shows_the_previous_version():
     page = render(UnrevisedPlan)
     assert "Previous version:" in page and "Current version:" in page
+
+
+def test_team_around_the_family_review_due_in_a_details_table_is_a_review_date():
+    plan = (
+        "# Early Help Plan\n\n| | |\n|---|---|\n| Family | Okafor |\n"
+        "| TAF review due | 03/06/2024 |\n\n## Plan\n\n"
+        "- Citizens Advice referral for the rent arrears - family worker - by 15/03/2024\n\n"
+        "## Update\n\nThe arrears are now on a payment plan and Tobi goes to breakfast club.\n"
+    )
+    [finding] = check(plan, as_of="2024-07-15")
+    assert finding.message.startswith("Review date passed")
+    assert "03/06/2024" in finding.message

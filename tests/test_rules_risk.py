@@ -177,3 +177,131 @@ def test_previous_plan_is_never_carried_by_its_category() -> None:
     )
     [finding] = findings(RiskNotCarriedForward, text)
     assert finding.message.startswith("Previous children's services involvement")
+
+
+# --- holdout failure types: table columns, peers, dated incidents, headings ------
+
+
+SOS_TABLE = """# Signs of Safety mapping
+
+## Mapping table
+
+| What are we worried about? | What's working well? | What needs to happen? |
+|---|---|---|
+| {worry} | Grandad walks Kai to school each day. | Health visitor to visit fortnightly. |
+
+## Analysis
+
+Kai is settled at nursery, according to his key worker.
+"""
+
+
+def test_worries_column_of_a_mapping_table_is_the_risk_section() -> None:
+    text = SOS_TABLE.format(worry="Kai could be hurt when his uncle visits drunk, as he did on 2 May.")
+    assert findings(MissingRiskFactors, text) == []
+    assert findings(NeedOnlyFraming, text) == []
+
+
+def test_worries_column_written_as_needs_is_need_only() -> None:
+    text = SOS_TABLE.format(worry="Kai needs a bed of his own, as he sleeps on the sofa.")
+    assert findings(MissingRiskFactors, text) == []
+    [finding] = findings(NeedOnlyFraming, text)
+    assert "What are we worried about" in finding.message
+
+
+def test_child_hitting_other_children_is_not_harm_to_the_child() -> None:
+    text = (
+        "WHAT ARE WE WORRIED ABOUT\nAmir needs help with his temper, as he has hit other pupils "
+        "three times this term. The family would benefit from help with rent arrears, since "
+        "they owe two months."
+    )
+    assert len(findings(NeedOnlyFraming, text)) == 1
+
+
+def test_child_hurt_by_an_adult_is_still_harm() -> None:
+    text = "WHAT ARE WE WORRIED ABOUT\nAmir needs a safe adult, as his stepfather hit him last week."
+    assert findings(NeedOnlyFraming, text) == []
+
+
+def test_assault_on_a_parent_in_front_of_the_children_is_domestic_abuse() -> None:
+    text = (
+        "BACKGROUND\nMs Kane said her ex-partner punched her in the face in front of both children "
+        "in 2022.\n\nANALYSIS\nThe children need help with school routines, as they are often late."
+    )
+    [finding] = findings(RiskNotCarriedForward, text)
+    assert finding.message.startswith("Domestic abuse")
+
+
+def test_a_childs_fights_in_the_analysis_do_not_carry_a_parents_assault() -> None:
+    text = (
+        "FAMILY HISTORY\nMum said Dad hit her for years before he left in 2021.\n\n"
+        "ANALYSIS\nJo has hit other children at school, as the head teacher reported."
+    )
+    assert len(findings(RiskNotCarriedForward, text)) == 1
+
+
+def test_dated_incident_discussed_by_its_date_is_carried_forward() -> None:
+    text = (
+        "PROGRESS\nOn 03/06/2024 police were called after Mr Lowe arrived at the house drunk and "
+        "smashed a window.\n\nANALYSIS\nWhat happened on 03/06/2024 shows the plan is not yet "
+        "keeping the children safe, because Ms Lowe let him in."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_dated_incident_not_discussed_is_still_reported() -> None:
+    text = (
+        "PROGRESS\nOn 03/06/2024 police were called after Mr Lowe arrived at the house drunk and "
+        "smashed a window.\n\nANALYSIS\nThe plan agreed on 01/05/2024 is working well: attendance "
+        "is 95%."
+    )
+    [finding] = findings(RiskNotCarriedForward, text)
+    assert "Substance misuse" in finding.message
+
+
+def test_other_wordings_of_impact_and_conclusion_headings_are_analysis() -> None:
+    text = (
+        "Family background\nIn March Mum was admitted to a psychiatric ward after an overdose.\n\n"
+        "What is the impact on the child?\nBen is tired in class, as he is up late gaming.\n\n"
+        "Overall conclusion\nBen is a child in need because of his school attendance."
+    )
+    messages = [f.message for f in findings(RiskNotCarriedForward, text)]
+    assert messages and all("'Overall conclusion'" in m for m in messages)
+
+
+# --- placeholder-text (T106) on wordings the profile does not know ----------------
+
+
+def placeholders(text: str) -> list[Finding]:
+    from formlint_rules.placeholder_text import PlaceholderText
+
+    return findings(PlaceholderText, text)
+
+
+def test_unknown_heading_answered_as_before_is_a_placeholder() -> None:
+    text = "CIN PLAN\n\nWhat Priya told us\nAs before.\n\nSummary\nPriya is settled, as school report."
+    [finding] = placeholders(text)
+    assert finding.text == "As before."
+
+
+def test_unknown_heading_answered_none_is_not_reported() -> None:
+    text = "CIN PLAN\n\nInterpreter needed\nNone\n\nSummary\nPriya is settled, as school report."
+    assert placeholders(text) == []
+
+
+def test_sub_heading_answered_na_inside_a_section_is_a_placeholder() -> None:
+    text = (
+        "Education\nSam attends Year 4 and his attendance is 97%.\n\nVoices: Grandma\nN/A\n\n"
+        "Analysis\nSam is doing well, as his teacher says."
+    )
+    [finding] = placeholders(text)
+    assert finding.text == "N/A"
+    assert "Voices: Grandma" in finding.message
+
+
+def test_na_with_a_reason_inside_a_section_is_an_answer() -> None:
+    text = (
+        "Education\nSam attends Year 4.\n\nVoices: Grandma\nN/A - she lives in Canada and could "
+        "not be reached by phone.\n\nAnalysis\nSam is doing well, as his teacher says."
+    )
+    assert placeholders(text) == []
