@@ -6,7 +6,7 @@ import regex
 
 _NUMBERING = regex.compile(
     r"""^\s*(?:
-        (?:section|part|step|question|q)\s*[0-9A-Za-z]{1,4}(?:\.\d+)*\s*[.):\-–—]?\s*
+        (?:section|part|step|question|q)(?:\s+|(?=\d))(?:\d{1,3}[a-z]?|[A-Za-z])\b(?:\.\d+)*\s*[.):\-–—]?\s*
       | \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[.):\-–—]?\s+
       | \(?[A-Za-z]\)\s*
       | [A-Z][.:\-–—]\s+

@@ -115,3 +115,13 @@ def test_splitter_keeps_quoted_speech_with_its_sentence():
 def test_decimal_numbers_and_approximations_do_not_split():
     text = "Weight was approx. 9.5 kg on the 0.4th centile. No concerns were raised."
     assert len(_sentences(text)) == 2
+
+
+def test_heading_numbering_is_stripped_but_words_that_start_like_it_are_kept():
+    from formlint.headings import clean_heading
+
+    assert clean_heading("Section 4 - Family history") == "Family history"
+    assert clean_heading("Q3. Child's views") == "Child's views"
+    assert clean_heading("Part A: Details") == "Details"
+    for heading in ("Questions we still have", "Partner's views", "Stepfather's views", "Quality of care"):
+        assert clean_heading(heading) == heading
