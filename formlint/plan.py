@@ -45,7 +45,10 @@ _COLUMNS = {
 }
 _COLUMN_OF = {normalise(label): kind for kind, labels in _COLUMNS.items() for label in labels}
 
-_ITEM = regex.compile(r"(?:^|(?<=\s))(?:\(?\d{1,2}[.)]|[-*•◦▪●–])\s+")
+_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•◦▪●–])\s+")
+# Numbered items run together in one paragraph: "1. ... 2. ...". Bullets are only ever at a line start,
+# because " - " inside a line separates what, who and when.
+_INLINE_ITEM = regex.compile(r"(?:^|(?<=[.;]\s{1,3}))\(?\d{1,2}[.)]\s+")
 _AGENTLESS = regex.compile(
     r"\b(?:will|to|shall|should|must|would|can)\s+(?:continue\s+to\s+)?be\s+(?:\w+ly\s+)?"
     r"(?:monitored|reviewed|offered|provided|supported|explored|considered|arranged|completed|undertaken|"
@@ -90,11 +93,27 @@ _TIMESCALE = regex.compile(
     r"(?:\s+(?:term|half[- ]term|holidays?))?)\b",
     regex.IGNORECASE,
 )
+# "(Ms Marsh, by 12/04/2024)", "(Megan and Sophie)": who, in brackets at the end of the line.
+_BRACKETED_OWNER = regex.compile(
+    r"\(([^()]{2,60}?)(?:,\s*(?:by|from|before|within|weekly|monthly)\b[^()]*)?\)\W*$"
+)
+_WITH_AGENCY = regex.compile(
+    r"\b(?:with|by|from)\s+(?:the\s+)?(?:[\w'’]+'s\s+)?(?P<who>(?:school nurse|health visitor|social worker|"
+    r"family support worker|youth worker|senco|dsl|gp|camhs|midwife|paediatrician|teacher|school|nursery|"
+    r"police|probation|idva|key ?worker|mentor|therapist|counsellor)\b)",
+    regex.IGNORECASE,
+)
 _PRONOUN = regex.compile(r"he|she|they|i|we", regex.IGNORECASE)
 # Lines in a plan section that are not actions: the review date, the contingency.
 _NOT_ACTION = regex.compile(
-    r"^\W*(?:next\s+)?(?:review|contingency|date of|plan agreed|plan date)\b", regex.IGNORECASE
+    r"^\W*(?:(?:next\s+)?(?:review|contingency|date of|plan agreed|plan date)\b"
+    r"|(?:the\s+)?next\s+(?:\w+\s+){0,2}(?:meeting|review|conference|core group)\b"
+    r"|(?:the\s+)?(?:(?:\w+\s+)?plan|core group(?:\s+meetings?)?|review(?:\s+meetings?)?)\s+"
+    r"(?:to be|will be|is to be|to|will)?\s*(?:reviewed|held|meets?|every|on\s+\d))",
+    regex.IGNORECASE,
 )
+# "Family support sessions - FSW Kim Doran - from 02/04/2024": what, who and when between dashes.
+_DASHES = regex.compile(r"\s+[-–—]\s+")
 _COMMITMENT = regex.compile(
     r"\b(?:will|shall|should|must|to be|is to|are to|agreed to|agrees to|needs? to)\b"
     r"|^\s*[\w'’ ()-]{2,60}?\s+to\s+\w+",
@@ -131,6 +150,18 @@ class PlanAction:
         }
 
 
+def _names_someone(text: str) -> bool:
+    return bool(_OWNER_WORDS.search(text) or regex.search(r"\p{Lu}\p{Ll}+", text))
+
+
+def _dashed_owner(text: str) -> str | None:
+    parts = _DASHES.split(text)
+    for part in parts[1:]:
+        if not find_timescale(part) and _names_someone(part):
+            return part.strip(" .")
+    return None
+
+
 def find_owner(text: str) -> str | None:
     """Who an action line names as doing it: the subject before "will"/"to" when it is a
     person, a role or an agency; the agent of a passive ("... will be offered by the
@@ -140,6 +171,12 @@ def find_owner(text: str) -> str | None:
     if passive and (match is None or passive.start() <= match.end("subject") + 1):
         agent = _BY_AGENT.search(text, passive.end())
         return agent.group().removeprefix("by").strip() if agent else None
+    dashed = _dashed_owner(text)
+    if dashed:
+        return dashed
+    bracket = _BRACKETED_OWNER.search(text)
+    if bracket and _names_someone(bracket.group(1)):
+        return bracket.group(1).strip()
     if match:
         subject = match.group("subject").strip(" -–•*")
         if _COLLECTIVE.search(subject):
@@ -149,7 +186,11 @@ def find_owner(text: str) -> str | None:
         return None
     opening = " ".join(text.split()[:3])
     found = _OWNER_WORDS.search(opening)
-    return found.group() if found and not _PRONOUN.fullmatch(found.group()) else None
+    if found and not _PRONOUN.fullmatch(found.group()):
+        return found.group()
+    # "Reading intervention with the school's SENCo": the service named after "with" or "by".
+    agency = _WITH_AGENCY.search(text)
+    return agency.group("who") if agency else None
 
 
 def find_timescale(text: str) -> str | None:
@@ -180,13 +221,14 @@ def _table_actions(section: Section, *, require_plan_columns: bool = False) -> I
         for block in cells:
             by_kind.setdefault(_COLUMN_OF[normalise(block.label or "")], block)
         main = by_kind.get("action") or by_kind.get("outcome")
-        if main is None or main.blank or not main.text.strip():
+        if main is None or main.blank or not main.text.strip() or _NOT_ACTION.match(main.text):
             continue
         yield PlanAction(
             main.text.strip(),
             # A table with an owner (or date) column says who (or when) there, even by leaving it empty.
-            _cell(by_kind, "owner") if "owner" in present else find_owner(main.text),
-            _cell(by_kind, "timescale") if "timescale" in present else find_timescale(main.text),
+            # An empty owner or date cell can still be answered in the action's own words.
+            _cell(by_kind, "owner") or find_owner(main.text),
+            _cell(by_kind, "timescale") or find_timescale(main.text),
             _cell(by_kind, "outcome") if "action" in by_kind else None,
             main.location,
             section.heading,
@@ -209,9 +251,9 @@ def _cell(by_kind: dict[str, Block], kind: str) -> str | None:
 def _items(block: Block) -> Iterable[str]:
     """The action lines of a block: inline "1. ... 2. ..." items split apart."""
     text = block.text.strip()
-    starts = [m.start() for m in _ITEM.finditer(text)]
+    starts = [m.start() for m in _INLINE_ITEM.finditer(text)]
     if len(starts) < 2:
-        yield _ITEM.sub("", text, count=1).strip() if starts[:1] == [0] else text
+        yield _ITEM.sub("", text, count=1).strip()
         return
     pieces = [text[: starts[0]], *(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True))]
     for piece in pieces:

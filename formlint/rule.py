@@ -87,22 +87,23 @@ class Rule:
         text: str | None = None,
         severity: Severity | None = None,
         suggestion: str | None = None,
+        location: Location | None = None,
     ) -> Finding:
-        """A finding located at the most precise thing given: sentence, block, section, form."""
+        """A finding located at the most precise thing given: ``location``, sentence, block,
+        section, form."""
+        where, quoted = Location(), None
         if sentence is not None:
-            location, quoted = sentence.location, sentence.text
+            where, quoted = sentence.location, sentence.text
         elif block is not None:
-            location, quoted = block.location, block.text
+            where, quoted = block.location, block.text
         elif section is not None:
-            location, quoted = section.location, None
-        else:
-            location, quoted = Location(), None
+            where = section.location
         return Finding(
             code=self.code,
             rule=self.slug,
             severity=severity or self.severity,
             message=message,
-            location=location,
+            location=location if location is not None else where,
             section=section.kind if section else None,
             heading=section.heading if section else None,
             text=text if text is not None else quoted,

@@ -14,7 +14,9 @@ GOOD = (
     "3 March when police attended after Mr Dale assaulted Ms Dale.\n\n"
     "Analysis\nMs Dale has kept Ava safe since the separation: she called the police on 3 March and "
     "has kept to the safety plan on each of my four visits. We do not yet know whether Mr Dale "
-    "will accept the perpetrator programme.\n"
+    "will accept the perpetrator programme.\n\n"
+    "Manager's comments\nI agree with a Child in Need plan because Ms Dale has acted to protect Ava; "
+    "the plan must include an approach to Mr Dale by the next review.\n"
 )
 POOR = "CHILD AND FAMILY ASSESSMENT\n\nChild's views: N/A\n\nAnalysis\nSee above.\n"
 
