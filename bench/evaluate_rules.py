@@ -4,10 +4,11 @@
 The corpus is a folder with ``labels.json`` (see ``tests/corpus/README.md``):
 one entry per form with ``file``, ``as_of``, ``previous`` and a boolean per
 rule slug; ``bare_assertions`` lists the bare sentences verbatim.
-``bare-assertion`` is scored per sentence (a finding matches a labelled
-sentence when their whitespace-normalised texts are equal, or one contains
-the other, which absorbs small differences in sentence splitting); every
-other rule is scored per form (flagged = at least one finding).
+``bare-assertion`` is scored per sentence and ``unclear-action-ownership`` per
+action (a finding matches a labelled item when their whitespace-normalised
+texts are equal, or one contains the other, which absorbs small differences
+in sentence splitting and list markers); every other rule is scored per form
+(flagged = at least one finding).
 
 Usage::
 
@@ -32,7 +33,8 @@ from formlint.api import check_one
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "tests" / "corpus"
-SENTENCE_RULE = "bare-assertion"
+# Rules scored per item (a sentence, an action line) against a list in each form's labels.
+ITEM_RULES = {"bare-assertion": "bare_assertions", "unclear-action-ownership": "unclear_actions"}
 TARGET_PRECISION = 0.9
 TARGET_F1 = 0.85
 
@@ -69,7 +71,8 @@ class Score:
 
 
 def _same_sentence(found: str, labelled: str) -> bool:
-    return found == labelled or (len(found) > 20 and (found in labelled or labelled in found))
+    contained = found in labelled or labelled in found
+    return found == labelled or (min(len(found), len(labelled)) >= 8 and contained)
 
 
 def score_sentences(score: Score, name: str, found: list[str], labelled: list[str]) -> None:
@@ -108,8 +111,8 @@ def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:
         for slug, expected in entry["rules"].items():
             score = scores.setdefault(slug, Score())
             found = by_rule.get(slug, [])
-            if slug == SENTENCE_RULE:
-                score_sentences(score, entry["file"], found, entry.get("bare_assertions", []))
+            if slug in ITEM_RULES:
+                score_sentences(score, entry["file"], found, entry.get(ITEM_RULES[slug], []))
                 continue
             if found and expected:
                 score.tp += 1
@@ -143,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        unit = {SENTENCE_RULE: "sentences"}
+        unit = {"bare-assertion": "sentences", "unclear-action-ownership": "actions"}
         print(f"{'rule':28} {'unit':9} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
         for slug, s in scores.items():
             mark = "" if s.meets_targets() else "  below target"

@@ -34,11 +34,11 @@ _NOT_NAMES = frozenset(
     Summary Recommendation Decision Strengths Risks Worries Background History Views Needs Action Who What
     Why How Where If As Each Every""".split()
 )
-# Words that make a capitalised phrase a place or a service, not a person.
+# Words that make a capitalised phrase a place or a service, not a person. Street words
+# ("Lane", "Ward", "House") are also surnames, so they are not here.
 _INSTITUTIONS = frozenset(
     """primary academy school nursery college service services team council hospital centre center clinic
-    police court university trust hub project foundation surgery practice unit ward road street lane avenue
-    close drive way house flat""".split()
+    police court university trust hub project foundation surgery practice unit""".split()
 )
 
 
@@ -56,6 +56,13 @@ class Member:
     date_of_birth: dt.date | None = None
     subject: bool = False  # a child the form is about
     location: Location | None = None
+    aliases: tuple[str, ...] = ()  # names the form also uses ("Flo" for Florence)
+
+    @property
+    def first_names(self) -> tuple[str, ...]:
+        """The names a sentence may call this person by: first name and any aliases."""
+        first = _key(self.name)[:1] if self.name else ()
+        return (*(n.capitalize() for n in first), *self.aliases)
 
     def label(self) -> str:
         """How a message names this person: "Dom Achebe (partner)", "the father"."""
@@ -118,8 +125,8 @@ class Roster:
 
     @property
     def subjects(self) -> list[Member]:
-        """The children the form is about: those its details name, else the first child met."""
-        return [m for m in self.members if m.subject] or self.children[:1]
+        """The children the form is about: those its details name, else every child it names."""
+        return [m for m in self.members if m.subject] or self.children
 
     def with_role(self, *roles: str) -> list[Member]:
         return [m for m in self.members if m.role in roles]
@@ -129,7 +136,8 @@ class Roster:
         if member.name:
             words = _key(member.name)
             if words:
-                first, last = regex.escape(words[0]), regex.escape(words[-1])
+                first = "|".join(regex.escape(w) for w in (words[0], *member.aliases))
+                last = regex.escape(words[-1])
                 pattern = rf"\b(?:{first}|(?:mr|mrs|ms|miss|mx|dr)\.?\s+{last})\b"
                 if regex.search(pattern, text, regex.IGNORECASE):
                     return True
@@ -184,6 +192,7 @@ def _merge(a: Member, b: Member) -> Member:
         date_of_birth=a.date_of_birth or b.date_of_birth,
         subject=a.subject or b.subject,
         location=a.location or b.location,
+        aliases=tuple(dict.fromkeys((*a.aliases, *b.aliases))),
     )
 
 
@@ -238,13 +247,17 @@ def build_roster(form: Form) -> Roster:
     for name, role in ((form.metadata.worker, "social worker"), (form.metadata.manager, "team manager")):
         if name:
             builder.add(Member(name.split(",")[0], role, professional=True))
-    for section in form.sections:
+    first_known = next((i for i, s in enumerate(form.sections) if s.kind), len(form.sections))
+    for index, section in enumerate(form.sections):
+        # The child's details: their own section, or what comes before the first known section.
+        details = section.kind == "child_details" or index < first_known
         for block in section.blocks:
             if block.blank or not block.text.strip():
                 continue
-            for member in (*from_labelled(block.label, block.text, block.location),
-                           *from_narrative(block.text, block.location)):
-                if section.kind == "family_composition" and member.in_household is None:
+            for member in (*from_labelled(block.label, block.text, block.location, details=details),
+                           *from_narrative(block.text, block.location, details=details)):
+                household = section.kind == "family_composition" and not member.professional
+                if household and member.in_household is None:
                     member = replace(member, in_household=True)
                 builder.add(member)
     return builder.finish("\n".join(section.text for section in form.sections))

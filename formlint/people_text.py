@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from dataclasses import replace
 
 import regex
 
+from formlint.dates import parse_date
 from formlint.model import Location, Person
 from formlint.people import Member, is_minor
 from formlint.roles import Role, role_of, role_words, roles
 
 __all__ = ["from_labelled", "from_narrative", "from_person"]
 
-NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}"
+_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*"  # "Okonkwo-Reid", "O'Neill", "Ellie-Mae"
+NAME = rf"(?<![\p{{L}}'’-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 _AGE = regex.compile(
     r"\(\s*(\d{1,2})\s*(?:years?|yrs?|y)?\s*(?:old)?\s*\)|\baged?\s+(\d{1,2})\b"
     r"|\b(\d{1,2})\s*(?:years?|yrs?)\s*old\b"
@@ -25,9 +28,21 @@ _AGE = regex.compile(
 _MONTHS = regex.compile(
     r"\(\s*(\d{1,2}\s*(?:months?|weeks?))\b|\b(\d{1,2}[- ](?:months?|weeks?))[- ]old\b", regex.IGNORECASE
 )
+# "Jasper Molloy, born 19/03/2019 (5)": a child named with a date of birth.
+_BORN = regex.compile(
+    rf"(?P<name>{NAME}),?\s+(?i:born|dob|d\.o\.b\.?)\s*:?\s*(?P<dob>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    r"|\d{1,2}\s+\p{L}+\s+\d{4})(?:\s*\((?P<age>[^()]{1,20})\))?"
+)
+# "Florence (Flo) Dempsey", "Alfie ('AJ') Denton": a first name, the name used, a surname.
+_NICKNAMED = regex.compile(
+    r"(?P<first>\p{Lu}\p{Ll}+)\s+\((?i:known as\s+)?['\"“‘]?(?P<alias>\p{Lu}[\p{L}]+)['\"”’]?\)\s+"
+    r"(?P<last>\p{Lu}[\p{Ll}'’-]+)"
+)
 _LABELLED = regex.compile(r"^[\s*_]*(?P<label>[\p{L}'’ /-]{2,40}?)[\s*_]*:[\s*_]*(?P<value>.+)$")
 # Several "Label: value" fields typed on one line: "Child: Jasmine (12) · Parents: Farah, Tariq".
 _FIELD_SEPARATOR = regex.compile(r"\s*[·•|;]\s*|\s{3,}|\t+|\s*(?=\*\*[\p{L}'’ /-]{2,40}:\s*\*\*)")
+# A list item that is a name and nothing else but a bracket: "Zain Haddad (8)", "Ms Lomax".
+_WHOLE_NAME = regex.compile(rf"^{NAME}\s*(?:\([^()]*\))?\W*$")
 _LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
@@ -38,9 +53,10 @@ _PLURALS = {
     "brothers": "brother",
     "sisters": "sister",
 }
-_SUBJECT_LABELS = frozenset({"child", "children", "subject child", "child's name", "young person"})
+_SUBJECT_LABELS = frozenset({"child", "children", "subject child", "child's name", "young person", "name"})
 _CHILD_WITH_AGE = regex.compile(
-    r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*\(\s*(?P<age>\d{1,2})\s*\)"
+    r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*\(\s*(?i:aged?\s+)?"
+    r"(?P<age>\d{1,2}(?:\s*(?i:months?|weeks?|days?))?)\s*(?i:old)?\s*\)",
 )
 
 
@@ -86,7 +102,8 @@ def from_person(person: Person, *, subject: bool) -> Member:
 
 def _labelled_parts(label: str | None, text: str) -> Iterator[tuple[str, str]]:
     if label:
-        yield label, text
+        # "Isla Reid    Date of birth: 14/05/2024": the value ends where the next field starts.
+        yield label, _FIELD_SEPARATOR.split(text)[0]
         return
     for part in _FIELD_SEPARATOR.split(text):
         match = _LABELLED.match(part.replace("**", " ").replace("__", " "))
@@ -99,19 +116,24 @@ def _age(text: str) -> str | None:
     return next((g for g in match.groups() if g), None) if match else None
 
 
-def from_labelled(label: str | None, text: str, location: Location) -> Iterator[Member]:
-    """ "Mother: Natalie Chambers (34)", "Children: Kayden (7), Ruby (4)", "Household: ..."."""
+def from_labelled(label: str | None, text: str, location: Location, *, details: bool) -> Iterator[Member]:
+    """ "Mother: Natalie Chambers (34)", "Children: Kayden (7), Ruby (4)", "Household: ...";
+    in the form's ``details`` (before the first section, or the child's details) a bare
+    "Name:" is the child's."""
     for field_label, value in _labelled_parts(label, text):
         key = field_label.strip(" *_").lower()
+        if key == "name" and not details:
+            continue
         household = key in _HOUSEHOLD_LABELS
         plural = key in _PLURALS
-        field_role = roles().get(_PLURALS[key]) if plural else roles().get(key)
+        field_role = roles().get(_PLURALS[key]) if plural else roles().get("child" if key == "name" else key)
         if field_role is None and not household:
             continue
         for part in _LIST_SPLIT.split(value):
+            part = _NICKNAMED.sub(lambda m: f"{m.group('first')} {m.group('last')}", part)
             name = regex.match(NAME, part.strip())
-            if not name:
-                continue
+            if not name or not _WHOLE_NAME.match(part.strip()):
+                break  # "Freya Walsh (7), Year 2, Riverside Infant School": the names come first
             age = _age(part)
             # In a household list the role, if any, is in brackets after the name.
             role = role_of(part.strip()[name.end() :]) if household else field_role
@@ -152,15 +174,27 @@ _UNNAMED = regex.compile(
 )
 
 
-def from_narrative(text: str, location: Location) -> Iterator[Member]:
-    """People named with their role in running text, children named with their age, and
-    parents or partners spoken of by role alone."""
+def from_narrative(text: str, location: Location, *, details: bool = False) -> Iterator[Member]:
+    """People named with their role in running text, children named with their age or
+    date of birth (the form's subject when in its ``details``), and parents or partners
+    spoken of by role alone."""
     for pattern in _patterns():
         for match in pattern.finditer(text):
             yield _member(match.group("name"), roles()[match.group("role").lower()], location)
     for match in _CHILD_WITH_AGE.finditer(text):
-        if int(match.group("age")) < 18:
+        if not match.group("name")[0].isupper():
+            continue
+        if not match.group("age").isdigit() or int(match.group("age")) < 18:
             yield _member(match.group("name"), None, location, fallback_role="child", child=True,
-                          age=match.group("age"))
+                          age=match.group("age"), subject=details and match.start() == 0)
+    for match in _BORN.finditer(text):
+        born = parse_date(match.group("dob"))
+        if born is not None and is_minor(None, born):
+            member = _member(match.group("name"), None, location, fallback_role="child", child=True,
+                             age=match.group("age"), subject=details and match.start() == 0)
+            yield replace(member, date_of_birth=born)
     for match in _UNNAMED.finditer(text):
         yield _member(None, roles()[match.group("role").lower()], location)
+    for match in _NICKNAMED.finditer(text):
+        yield Member(f"{match.group('first')} {match.group('last')}", None, aliases=(match.group("alias"),),
+                     location=location)

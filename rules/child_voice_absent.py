@@ -1,97 +1,144 @@
-"""F503 child-voice-absent: nothing records what the child said, wants or feels, or how they were seen."""
+"""F503 child-voice-absent: nothing records what a child said, wants or feels, or how they were seen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
 import regex
 
 from formlint.finding import Finding, Severity
 from formlint.language import reported_spans, reported_speech_cues
-from formlint.model import Form, Section
+from formlint.model import Form, Section, Sentence
 from formlint.people import Member
 from formlint.rule import Context, Example, Rule
 
 # The child's own voice: their words, wishes, feelings or what they showed or drew.
 _VOICE = (
-    r"(?:said|says|told|tells|telling|explained|described|asked|answered|replied|shared|disclosed|drew|"
-    r"wrote|chose|pointed|showed|wants|wanted|wishes|wished|would like|likes|liked|loves|enjoys|dislikes|"
-    r"hates|misses|worries|worried|feels|felt|is scared|was scared|is frightened|is happy|was happy|"
-    r"is sad|was sad|was upset|is upset|talked|spoke|speaks|expressed|voiced|his words|her words|their words)"
+    r"(?:said|says|told|tells|explained|described|asked|answered|replied|shared|disclosed|drew|wrote|chose|"
+    r"pointed|showed|wants|wanted|wishes|wished|would like|likes|liked|loves|enjoys|dislikes|hates|misses|"
+    r"worries|worried|feels|felt|is scared|was scared|is frightened|talked|spoke|speaks|expressed|voiced|"
+    r"(?:his|her|their) words|(?:his|her|their) views?|(?:his|her|their) wishes)"
 )
 # What a worker saw of a baby or a child who does not talk.
 _OBSERVED = (
-    r"(?:observed|watched|noticed|presented|smiled|smiling|babbled|babbling|cooed|cried|crying|"
-    r"giggled|laughed|played|playing|crawled|crawling|toddled|walked|fed|feeding|settled|slept|reached|"
-    r"responded|turned to|made eye contact|eye contact|interacted|clung|flinched|startled|explored|"
-    r"was alert|appeared|looked)"
+    r"(?:was observed|were observed|observed|watched|presented|smiled|smiling|babbled|babbling|cooed|cooing|"
+    r"gurgled|giggled|laughed|played|playing|crawled|crawling|toddled|fed|feeding|settled|slept|reached|"
+    r"responded|turned to|made eye contact|interacted|clung|flinched|startled|explored|fixes on|fixed on|"
+    r"tracked|tracks|grasped|babbles|smiles|plays|crawls|feeds|settles|responds|reaches|was alert|"
+    r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled)"
 )
-_NEGATED = regex.compile(r"\b(?:not|never|unable|declined|refused|too young)\b", regex.IGNORECASE)
+# Words between the child's name and the verb that make someone else the speaker.
+_OTHER_SPEAKER = regex.compile(
+    r"\b(?:who|whose|which|that|mum|mother|dad|father|parents?|teacher|nurse|worker|visitor|officer|"
+    r"grandmother|nan|carer|doctor|gp|police)\b|['’]s\b",
+    regex.IGNORECASE,
+)
+_NEGATED = regex.compile(r"\b(?:not|never|unable|declined|refused|too young|no)\b", regex.IGNORECASE)
 # "(as reported by mother)", "according to his dad": a parent's account of the child.
 _PARENT_REPORT = regex.compile(
     r"\b(?:(?:as\s+)?(?:reported|told|described|said)\s+by|according\s+to)\s+(?:\w+\s+)?"
     r"(?:mum|mother|dad|father|parents?|carers?|grandmother|grandfather|nan|stepfather|stepmother)\b",
     regex.IGNORECASE,
 )
+_PRONOUN = r"(?:he|she|they)"
+# In the child's own views answer the child may also be called by a first name not an adult's.
+_IN_VIEWS = (
+    r"(?:he|she|they|(?-i:(?!Mum|Dad|Mother|Father|Nan|Gran|Mr|Mrs|Ms|Miss|Dr|The|His|Her)\p{Lu}\p{Ll}+))"
+)
 _GENERIC_CHILD = r"(?:the child|the children|the young person|the baby|both children|all the children)"
-# In the child's-views answer, "he", "she" or a first name not of a parent is the child;
-# elsewhere they may be anyone.
-_PRONOUNS = r"(?:he|she|they|(?-i:(?!Mum|Dad|Mother|Father|Nan|Gran)\p{Lu}\p{Ll}+))"
-_VIEWS_KINDS = ("child_views",)
 _SKIP = (
     "child_details", "family_composition", "professional_network", "consent", "signatures", "plan_actions",
-    "contingency", "safety_plan",
+    "contingency", "safety_plan", "basis_of_assessment",
 )
 
 
-def _names(children: list[Member]) -> list[str]:
-    out: list[str] = []
-    for child in children:
-        if child.name:
-            out.append(regex.escape(child.name.split()[0]))
-    return out
-
-
-def _child_pattern(children: list[Member], *, pronouns: bool = False) -> regex.Pattern[str]:
-    names = "|".join([*_names(children), _GENERIC_CHILD, *([_PRONOUNS] if pronouns else [])])
-    subject = rf"\b(?:{names})\b(?:'s)?"
+def _pattern(subject: str) -> regex.Pattern[str]:
+    words = r"(?:\s+[\w'’()-]+){0,12}?"
     return regex.compile(
-        rf"{subject}(?:\s+\(\d{{1,2}}\))?(?:\s+\w+){{0,3}}?\s+(?P<voice>{_VOICE})\b"
-        rf"|(?:\b(?:I|we)\s+(?:\w+\s+){{0,2}}(?:observed|watched|spent time with|played with|"
-        rf"spoke with|talked with)\s+(?:\w+\s+){{0,2}}{subject})"
-        rf"|{subject}(?:\s+\(\d{{1,2}}\))?(?:\s+\w+){{0,3}}?\s+(?P<seen>{_OBSERVED})\b",
+        rf"\b(?P<who>{subject})\b{words}\s+(?:{_VOICE}|{_OBSERVED})\b"
+        rf"|\b(?:I|we)\s+(?:\w+\s+){{0,2}}(?:observed|watched|spent time with|played with|spoke with|"
+        rf"talked with|talked to)\s+(?:\w+\s+){{0,2}}(?P<who>{subject})\b",
         regex.IGNORECASE,
     )
 
 
-def _records_voice(pattern: regex.Pattern[str], section: Section) -> bool:
-    """A sentence where the child speaks, wishes, feels or is observed, not negated and not
-    inside someone else's report ("Mum says Jack is happy" is mum's voice)."""
-    for sentence in section.sentences:
-        text = sentence.text
-        if _PARENT_REPORT.search(text):
+# A sentence about an adult: after it, "she said" is the adult's words.
+_ADULT_START = regex.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr)\b"
+    r"|^(?:Mum|Dad|Mother|Father|(?:His|Her|Their|The) (?:mother|father|mum|dad|parents?))\b"
+)
+# The child as the object of someone else's verb: "spoke warmly about Leo", "asked Kai".
+_OBJECT_BEFORE = regex.compile(
+    r"\b(?:about|to|with|for|at|of|by|from|on|asked|saw|told|took|collected|brought|left)\s+$",
+    regex.IGNORECASE,
+)
+
+
+def _speaks(pattern: regex.Pattern[str], sentence: Sentence) -> bool:
+    """The child speaks, wishes, feels or is observed in this sentence: not negated, not a
+    parent's report, and not someone else's words about the child."""
+    text = sentence.text
+    if _PARENT_REPORT.search(text):
+        return False
+    spans = reported_spans(text)
+    for match in pattern.finditer(text):
+        between = text[match.end("who") : match.end()]
+        if match.start("who") == match.start() and _OBJECT_BEFORE.search(text, 0, match.start()):
             continue
-        spans = reported_spans(text)
-        for match in pattern.finditer(text):
-            if _NEGATED.search(text[max(0, match.start() - 40) : match.end()]):
-                continue
-            if any(a <= match.start() and match.end() <= b for a, b in spans):
-                continue
-            return True
+        near_verb = text[max(match.start(), match.end() - 40) : match.end()]
+        if _OTHER_SPEAKER.search(between) or _NEGATED.search(near_verb):
+            continue
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        return True
     return False
 
 
-def _quotes_the_child(section: Section) -> bool:
-    """Quoted words in a child's-views answer are the child's own."""
-    quoted = any(c.category == "quote" for c in reported_speech_cues(section.text))
-    return quoted and not _PARENT_REPORT.search(section.text)
+def _heard(names: tuple[str, ...] | None, sections: Sequence[Section], others: Sequence[str]) -> bool:
+    """Some sentence gives the child's voice: by name, by "he"/"she" while the child is the
+    last child named in the section, or, in a child's-views answer that is theirs, by quotation."""
+    named = _pattern("|".join(regex.escape(n) for n in names) if names else _GENERIC_CHILD)
+    for section in sections:
+        theirs = names is None or not any(o in section.text for o in others)
+        views = section.kind == "child_views" and theirs
+        quoted = any(c.category == "quote" for c in reported_speech_cues(section.text))
+        if views and quoted and not _PARENT_REPORT.search(section.text):
+            return True
+        pronoun = _pattern(_IN_VIEWS if views else _PRONOUN)
+        current = views  # the child is the one "he" or "she" refers to
+        for sentence in section.sentences:
+            text = sentence.text.lstrip("-*• ")
+            starts_with_child = bool(names) and any(text.startswith(n) for n in names or ())
+            someone_else = bool(_ADULT_START.match(text)) or any(n in text for n in others)
+            pronoun_is_child = starts_with_child or (current and not someone_else)
+            if _speaks(named, sentence) or (pronoun_is_child and _speaks(pronoun, sentence)):
+                return True
+            if starts_with_child:
+                current = True
+            elif someone_else and not views:
+                current = False
+    return False
+
+
+def _about(form: Form) -> list[Member]:
+    """The children the form is about: those its details name; else those it writes about in
+    more than one section (a sibling named once in a household list is another rule's matter)."""
+    marked = [m for m in form.people.children if m.subject and m.name]
+    if marked:
+        return marked
+    # Without the details naming them, a child the form is about has an age or a date of birth.
+    named = [m for m in form.people.children if m.name and (m.age or m.date_of_birth)]
+    written_about = [
+        m for m in named if sum(1 for s in form.sections if any(n in s.text for n in m.first_names)) > 1
+    ]
+    return written_about or named[:1]
 
 
 class ChildVoiceAbsent(Rule):
     code = "F503"
     slug = "child-voice-absent"
-    summary = "No record of the child's views, wishes or feelings, or, for a baby, of how they were observed."
+    summary = "No record of a child's views, wishes or feelings, or, for a baby, of how they were observed."
     pattern = "5"
     severity = Severity.WARNING
     why = (
@@ -112,9 +159,15 @@ class ChildVoiceAbsent(Rule):
             "views only through a parent",
         ),
         Example(
-            "Child: Jack Reed (7)\n\nANALYSIS\nThe children were seen. Mum's parenting is good.",
+            "Child: Jack Reed (7)\n\nANALYSIS\nJack was seen. Mum's parenting is good.",
             True,
             "seen, but nothing of what the child said or showed",
+        ),
+        Example(
+            "Children: Leon Price (8), Jaxon Price (18 months)\n\nCHILD'S VIEWS\nLeon told me he likes his "
+            "school.\n\nANALYSIS\nJaxon is too young to give a view.",
+            True,
+            "one child heard, the baby neither heard nor observed",
         ),
         Example(
             "Child: Jack Reed (7)\n\nCHILD'S VIEWS\nJack, seen alone at school, told me: 'I like it when "
@@ -131,18 +184,18 @@ class ChildVoiceAbsent(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        pattern = _child_pattern(form.people.children)
-        in_views = _child_pattern(form.people.children, pronouns=True)
-        for section in form.sections:
-            in_views_section = section.kind in _VIEWS_KINDS
-            if in_views_section and _quotes_the_child(section):
-                return
-            if section.kind not in _SKIP and _records_voice(in_views if in_views_section else pattern, section):
-                return
-        views = form.sections_of(*_VIEWS_KINDS)
-        names = ", ".join(m.name for m in form.people.subjects if m.name) or "the child"
-        yield self.finding(
-            f"Nothing records what {names} said, wants or feels, or what was observed of them"
-            + (f" ('{views[0].heading}' has no words of the child's own)." if views else "."),
-            section=views[0] if views else None,
-        )
+        sections = [s for s in form.sections if s.kind not in _SKIP]
+        views = form.sections_of("child_views")
+        children = _about(form)
+        names: list[tuple[str, ...] | None] = [m.first_names for m in children if m.first_names] or [None]
+        for name in names:
+            others = [n for other in names if other and other != name for n in other]
+            if _heard(name, sections, others):
+                continue
+            who = name[0] if name else None
+            yield self.finding(
+                f"Nothing records what {who or 'the child'} said, wants or feels, or what was observed of "
+                f"{who or 'them'}"
+                + (f" ('{views[0].heading}' has no words of the child's own)." if views else "."),
+                section=views[0] if views else None,
+            )
