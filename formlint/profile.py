@@ -78,7 +78,8 @@ def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True
 
 _SEPARATOR = regex.compile(r"\s+[-–—]\s+|\s*[:(]\s*")
 _CONNECTORS = frozenset(
-    "of and for including with to in on about from by at or incl inc e g i e".split()
+    """of and for including with to in on about from by at or incl inc e g i e agreed dated following
+    after since until""".split()
 )
 
 

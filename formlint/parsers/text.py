@@ -23,6 +23,8 @@ _SHORT_ANSWER = regex.compile(
     r"^(?:n/?a|nil|none|see above|as above|as before|tbc|tba|not known|not applicable|unknown|yes|no)\W*$",
     regex.IGNORECASE,
 )
+# "Agreed. H Akhtar 20/09/2024": a sentence break or a date marks an answer, not a heading.
+_SIGN_OFF = regex.compile(r"\w[.!?]\s+\S|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -106,6 +108,7 @@ def _is_standalone_heading(line: str, after_blank: bool) -> bool:
     return (
         after_blank
         and not _SHORT_ANSWER.match(stripped)
+        and not _SIGN_OFF.search(stripped)
         and stripped[:1].isupper()
         and len(stripped.split()) <= 6
         and len(stripped) <= 50

@@ -2,12 +2,15 @@
 """Check tests/corpus/labels.json against the corpus forms.
 
 * every file in forms/ is labelled, and every labelled file exists;
-* every form has all 7 rule labels as booleans, plus as_of/previous/notes;
-* "bare-assertion" is true iff bare_assertions is non-empty;
-* every bare_assertions string appears verbatim in the form's text after
-  hard-wrapped lines are joined with single spaces (.txt/.md directly; .json
-  via its metadata and section headings/texts; .docx/.pdf via the source
-  text in src/<name>.json, which tools/make_corpus_docs.py renders);
+* every form has all 14 rule labels as booleans, plus as_of/previous/notes
+  and the bare_assertions and unclear_actions lists;
+* "bare-assertion" is true iff bare_assertions is non-empty, and
+  "unclear-action-ownership" is true iff unclear_actions is non-empty;
+* every bare_assertions / unclear_actions string appears verbatim in the
+  form's text after hard-wrapped lines are joined with single spaces
+  (.txt/.md directly; .json via its metadata and section headings/texts;
+  .docx/.pdf via the source text in src/<name>.json, which
+  tools/make_corpus_docs.py renders), and no string is listed twice;
 * "previous" points at a labelled form.
 
 Run: python tests/corpus/check_labels.py   (exit status 0 = pass)
@@ -30,7 +33,19 @@ RULES = [
     "need-only-framing",
     "risk-not-carried-forward",
     "unrevised-plan",
+    "absent-male-carer",
+    "wider-children-overlooked",
+    "child-voice-absent",
+    "management-oversight-absent",
+    "unclear-action-ownership",
+    "unchallenged-consensus",
+    "single-hypothesis",
 ]
+# rule -> the per-item list that must be non-empty exactly when it is true
+LISTS = {
+    "bare-assertion": "bare_assertions",
+    "unclear-action-ownership": "unclear_actions",
+}
 
 
 def norm(text: str) -> str:
@@ -68,7 +83,7 @@ def main() -> int:
     if len(files) != len(labels):
         errors.append("duplicate entries in labels.json")
     counts = {r: 0 for r in RULES}
-    n_bare = 0
+    n_items = {key: 0 for key in LISTS.values()}
     for e in labels:
         f = e["file"]
         rules = e.get("rules", {})
@@ -80,7 +95,7 @@ def main() -> int:
         extra = set(rules) - set(RULES)
         if extra:
             errors.append(f"{f}: unknown rules {sorted(extra)}")
-        for key in ("as_of", "previous", "notes", "bare_assertions"):
+        for key in ("as_of", "previous", "notes", *LISTS.values()):
             if key not in e:
                 errors.append(f"{f}: missing {key}")
         try:
@@ -90,22 +105,29 @@ def main() -> int:
         prev = e.get("previous")
         if prev is not None and prev not in files:
             errors.append(f"{f}: previous {prev} is not a labelled form")
-        bare = e.get("bare_assertions", [])
-        if rules.get("bare-assertion") != bool(bare):
-            errors.append(
-                f"{f}: bare-assertion={rules.get('bare-assertion')} but {len(bare)} sentences listed"
-            )
-        if f in on_disk:
-            text = form_text(HERE / f)
-            for s in bare:
-                if norm(s) not in text:
-                    errors.append(f"{f}: bare assertion not found verbatim: {s!r}")
-        n_bare += len(bare)
+        text = form_text(HERE / f) if f in on_disk else None
+        for rule, key in LISTS.items():
+            items = e.get(key, [])
+            if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
+                errors.append(f"{f}: {key} must be a list of non-empty strings")
+                continue
+            if rules.get(rule) != bool(items):
+                errors.append(f"{f}: {rule}={rules.get(rule)} but {len(items)} items in {key}")
+            if len({norm(s) for s in items}) != len(items):
+                errors.append(f"{f}: duplicate entries in {key}")
+            if text is not None:
+                for s in items:
+                    if norm(s) not in text:
+                        errors.append(f"{f}: {key} entry not found verbatim: {s!r}")
+            n_items[key] += len(items)
     for err in errors:
         print("ERROR", err)
-    print(f"{len(labels)} forms, {n_bare} bare-assertion sentences")
+    print(
+        f"{len(labels)} forms, {n_items['bare_assertions']} bare-assertion sentences, "
+        f"{n_items['unclear_actions']} unclear actions"
+    )
     for r in RULES:
-        print(f"  {r:26s} {counts[r]:2d} positive / {len(labels)}")
+        print(f"  {r:28s} {counts[r]:2d} positive / {len(labels)}")
     print("FAIL" if errors else "PASS")
     return 1 if errors else 0
 

@@ -1,0 +1,110 @@
+"""F501 absent-male-carer and C301 wider-children-overlooked, on short realistic forms."""
+
+from formlint.rule import Context
+from formlint_rules.absent_male_carer import AbsentMaleCarer
+from formlint_rules.wider_children_overlooked import WiderChildrenOverlooked
+from tests.helpers import form_from_text
+
+
+def amc(text: str) -> list[str]:
+    return [f.message for f in AbsentMaleCarer().check(form_from_text(text), Context())]
+
+
+def wco(text: str) -> list[str]:
+    return [f.message for f in WiderChildrenOverlooked().check(form_from_text(text), Context())]
+
+
+def test_partner_listed_in_household_and_never_mentioned_again_is_flagged_by_name():
+    found = amc(
+        "Child: Ava Walsh (1)\nHousehold: Kim Walsh (mother), Dean Walsh (mother's partner)\n\n"
+        "PARENTING CAPACITY\nMs Walsh keeps a warm, tidy home, as seen on three visits."
+    )
+    assert any("Dean Walsh" in message for message in found)
+
+
+def test_father_declining_after_letters_counts_as_contact_sought():
+    assert not amc(
+        "Child: Leo Grant (6)\nFather: Marcus Lee\n\nHOW THE ASSESSMENT WAS COMPLETED\n"
+        "Mr Lee did not respond to two letters and a phone message."
+    )
+
+
+def test_father_living_abroad_with_no_attempt_to_reach_him_is_flagged():
+    found = amc(
+        "Child: Kiera Dobson (15)\n\nFAMILY HISTORY\nKiera's father lives in Spain and has not been "
+        "in touch since 2019.\n\nANALYSIS\nMs Dobson meets Kiera's needs, as seen on visits."
+    )
+    assert len(found) == 1 and "father" in found[0].lower()
+
+
+def test_deceased_father_is_explained_absence():
+    assert not amc("Child: Evie Marshall (2)\n\nFAMILY HISTORY\nEvie's father, Sean Platt, died in 2023.")
+
+
+def test_risk_analysis_of_the_danger_he_poses_is_an_assessment():
+    assert not amc(
+        "Child: Mason Kirby (10)\nFather: Lee Parr\n\nRISK ANALYSIS\nMr Parr poses a risk of "
+        "violence when drinking; he is on bail for threats made on 22/06/2024."
+    )
+
+
+def test_plan_action_alone_is_not_an_assessment_of_him():
+    found = amc(
+        "Child: Isaac Pryor (8)\nFather: Matt Pryor\n\nWHAT THE FAMILY TOLD ME\nMrs Pryor said he works "
+        "away.\n\nPLAN\nMr Pryor to attend debt advice by 31/10/2024."
+    )
+    assert len(found) == 1 and "Matt Pryor" in found[0]
+
+
+def test_manager_direction_to_contact_father_is_not_contact():
+    found = amc(
+        "Child: Leo Hart (13)\nFather: Shaun Hart\n\nANALYSIS\nLeo is unhappy at school, as his "
+        "teacher reports.\n\nMANAGER'S COMMENTS\nThe social worker must contact his father and "
+        "speak to Mr Hart."
+    )
+    assert len(found) == 1
+
+
+def test_father_not_mentioned_anywhere_is_flagged_once():
+    found = amc(
+        "Child: Riley Chambers (6)\nMother: Natalie Chambers\n\nANALYSIS\nMs Chambers meets Riley's "
+        "needs, as the school confirms."
+    )
+    assert len(found) == 1 and "not mentioned" in found[0]
+
+
+def test_male_professionals_are_not_treated_as_carers():
+    assert not amc(
+        "Child: Nathan Okafor (14)\nFather: Tom Okafor\n\nBASIS\nI spoke to his head of year "
+        "Mr Lyle. Mr Okafor told me he is worried about Nathan."
+    )
+
+
+def test_sibling_named_only_in_household_line_is_flagged_by_name():
+    found = wco(
+        "Child: Nathan Okafor (14)\nLives with: Grace Okafor (mother), Precious Shaw (half-sister, 5)\n\n"
+        "ANALYSIS\nNathan is at risk of exploitation; he was found twice with adults known for drug supply."
+    )
+    assert len(found) == 1 and "Precious Shaw" in found[0]
+
+
+def test_one_sentence_on_a_siblings_safety_clears_them():
+    assert not wco(
+        "Child: Tommy Heywood (3)\nAlso in the household: Grace Rowntree (11), half-sister\n\n"
+        "GRACE\nI saw Grace alone at school; she said she makes Tommy's breakfast."
+    )
+
+
+def test_child_living_elsewhere_is_out_of_scope():
+    assert not wco(
+        "Child: Freya Lomax (1)\nFamily: Kai Lomax (9), half-brother\n\nBACKGROUND\nKai lives with "
+        "his aunt under a special guardianship order.\n\nANALYSIS\nFreya was left alone and was at risk."
+    )
+
+
+def test_unnamed_cousin_who_stays_is_flagged_by_relationship():
+    found = wco(
+        "Child: Tayla Green (14)\n\nHOME\nTayla shares a bedroom with her younger cousin at weekends.\n\n"
+        "ANALYSIS\nTayla is angry, and her exclusions show it; she said she wants her own room."
+    )
+    assert len(found) == 1 and "cousin" in found[0]
