@@ -15,9 +15,9 @@ import regex
 from formlint.dates import find_dates
 from formlint.headings import normalise
 from formlint.model import Block, Form, Location, Section
-from formlint.sentences import split_block
+from formlint.sentences import split_text
 
-__all__ = ["PLAN_KINDS", "PlanAction", "find_owner", "find_timescale", "read_actions"]
+__all__ = ["PLAN_KINDS", "PlanAction", "find_owner", "find_timescale", "is_standing", "read_actions"]
 
 PLAN_KINDS = ("plan_actions", "safety_plan")
 
@@ -88,7 +88,8 @@ _TIMESCALE = regex.compile(
     r"conference|week|weeks|month|months|two|three|four|six|eight|ten|twelve)"
     r"|\b(?:daily|weekly|fortnightly|monthly|every\s+\w+(?:\s+\w+)?|each\s+(?:week|day|month|visit|morning|evening)|"
     r"twice\s+a\s+\w+|once\s+a\s+\w+|\d+\s+times\s+a\s+\w+|immediately|today|tomorrow|same day|this week|"
-    r"(?:next|this)\s+(?:week|month|term)|in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|"
+    r"(?:next|this)\s+(?:week|month|term)|at\s+(?:each|every|all|the)?\s*(?:[\w-]+\s+){0,2}visits?\b"
+    r"|(?:in|during)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|spring|summer|autumn|next|new|coming)\b"
     r"(?:\s+(?:term|half[- ]term|holidays?))?)\b",
     regex.IGNORECASE,
@@ -114,6 +115,26 @@ _NOT_ACTION = regex.compile(
 )
 # "Family support sessions - FSW Kim Doran - from 02/04/2024": what, who and when between dashes.
 _DASHES = regex.compile(r"\s+[-–—]\s+")
+# Inline labels of a plan record typed as running text, and the numbering on "Action 3:".
+_INLINE_LABEL = regex.compile(r"(?:^|(?<=[.;]\s{1,3}))(?P<label>[\p{L}'’ /]{2,30}?(?:\s+\d{1,2})?)\s*:\s*")
+_NUMBERED_LABEL = regex.compile(r"\s+\d{1,2}$")
+_STANDING = regex.compile(
+    r"\b(?:not to|must not|will not|is not to|are not to|no (?:unsupervised )?contact|"
+    r"not (?:be )?left alone)\b"
+    r"|\bcontact\b[^.;]*\bsupervised\b|\bsupervised\b[^.;]*\bcontact\b",
+    regex.IGNORECASE,
+)
+# "Lead social worker: Claire Dunn": a labelled detail, not an action.
+_FIELD_LINE = regex.compile(r"^\W*[\p{L}'’ /]{2,30}:\s")
+# A present-tense statement ("The plan is working") rather than a verbless list item.
+_IS_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|seems?|feels?|needs|wants)\b", regex.IGNORECASE
+)
+# Sentences that tell what happened rather than what will be done.
+_NARRATIVE = regex.compile(
+    r"\b(?:was|were|had|has been|have been|met|attended|reviewed|completed|went|said|told|agreed that)\b",
+    regex.IGNORECASE,
+)
 _COMMITMENT = regex.compile(
     r"\b(?:will|shall|should|must|to be|is to|are to|agreed to|agrees to|needs? to)\b"
     r"|^\s*[\w'’ ()-]{2,60}?\s+to\s+\w+",
@@ -121,6 +142,7 @@ _COMMITMENT = regex.compile(
 )
 _VAGUE_TIME = regex.compile(
     r"^\W*(?:ongoing|on-going|as required|as needed|as and when|when appropriate|as appropriate|asap|"
+    r"when available|when possible|if needed|if required|to be agreed|to be arranged|when needed|"
     r"as soon as possible|in due course|regularly|tbc|tba|to be confirmed|n/?a|none|-+|\?+)\W*$",
     regex.IGNORECASE,
 )
@@ -157,8 +179,10 @@ def _names_someone(text: str) -> bool:
 def _dashed_owner(text: str) -> str | None:
     parts = _DASHES.split(text)
     for part in parts[1:]:
-        if not find_timescale(part) and _names_someone(part):
-            return part.strip(" .")
+        # "Mr Akinola, by 12/07/2024": who, then when.
+        who = regex.split(r",\s*(?=(?:by|from|before|within|weekly|monthly|every|until)\b)", part)[0]
+        if not find_timescale(who) and _names_someone(who):
+            return who.strip(" .")
     return None
 
 
@@ -202,6 +226,12 @@ def find_timescale(text: str) -> str | None:
     return match.group() if match else None
 
 
+def is_standing(text: str) -> bool:
+    """A standing condition of the plan ("Jason not to come to the family home", "contact to be
+    supervised by ..."): it holds throughout, so it needs an owner but no date."""
+    return bool(_STANDING.search(text))
+
+
 def _is_vague(text: str | None) -> bool:
     return text is None or bool(_VAGUE_TIME.match(text))
 
@@ -215,6 +245,8 @@ def _table_actions(section: Section, *, require_plan_columns: bool = False) -> I
             columns.setdefault(block.location.table, set()).add(_COLUMN_OF[normalise(block.label or "")])
     for (table, _), cells in rows.items():
         present = columns[table]
+        if len(present) < 2:
+            continue  # a label/answer table ("What needs to happen? | ..."): read as text
         if require_plan_columns and not ("action" in present and present & {"owner", "timescale"}):
             continue
         by_kind: dict[str, Block] = {}
@@ -238,14 +270,7 @@ def _table_actions(section: Section, *, require_plan_columns: bool = False) -> I
 
 def _cell(by_kind: dict[str, Block], kind: str) -> str | None:
     block = by_kind.get(kind)
-    text = block.text.strip() if block is not None and not block.blank else ""
-    if not text:
-        return None
-    if kind == "owner" and (_COLLECTIVE.search(text) or _is_vague(text)):
-        return None
-    if kind == "timescale" and _is_vague(text) and not _TIMESCALE.search(text):
-        return None
-    return text
+    return _vetted(kind, block.text.strip() if block is not None and not block.blank else None)
 
 
 def _items(block: Block) -> Iterable[str]:
@@ -262,28 +287,101 @@ def _items(block: Block) -> Iterable[str]:
             yield piece
 
 
+def _in_plan_table(block: Block, section: Section) -> bool:
+    """A cell of a table with column headings (a label that is not the section's own)."""
+    if block.location.row is None or not block.label:
+        return False
+    return normalise(block.label) != normalise(section.heading)
+
+
 def _is_table_cell(block: Block) -> bool:
     return block.location.row is not None and bool(block.label) and normalise(block.label or "") in _COLUMN_OF
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_text(text)]
+
+
+def _trim(item: str) -> str:
+    """An action line without trailing lines that are not part of it ("Review of plan: 02/04")."""
+    kept = [s for s in _sentences(item) if not _NOT_ACTION.match(s)]
+    return " ".join(kept)
+
+
+def _merged(blocks: list[Block]) -> list[tuple[str, Block]]:
+    """Paragraphs with a line broken after a label ("Responsible person:" / "Mr Lindley.") rejoined."""
+    out: list[tuple[str, Block]] = []
+    for block in blocks:
+        text = block.text.strip()
+        continues = out and not _ITEM.match(text) and (text[:1].islower() or text[:1].isdigit())
+        if out and (out[-1][0].endswith(":") or continues):
+            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+        else:
+            out.append((text, block))
+    return out
 
 
 def _list_actions(section: Section) -> Iterator[PlanAction]:
     blocks = [
         b for b in section.blocks
-        if not b.blank and b.label != "guidance" and b.text.strip() and not _is_table_cell(b)
+        if not b.blank and b.label != "guidance" and b.text.strip() and not _in_plan_table(b, section)
     ]
     listed = any(_ITEM.match(b.text.strip()) for b in blocks)
-    for block in blocks:
+    for text, block in _merged(blocks):
+        record = _inline_record(text)
+        if record is not None:
+            action = record["action"]
+            owner = _vetted("owner", record.get("owner")) or find_owner(action)
+            when = _vetted("timescale", record.get("timescale")) or find_timescale(action)
+            yield PlanAction(action, owner, when, record.get("outcome"), block.location, section.heading,
+                             section.kind)
+            continue
         if listed:
-            lines: Iterable[str] = _items(block) if _ITEM.match(block.text.strip()) else ()
+            lines: Iterable[str] = (_trim(i) for i in _items(block)) if _ITEM.match(text) else ()
         else:
-            # Running text: the sentences that commit someone to something are the actions;
-            # "The plan was reviewed on ..." is narrative.
-            lines = (s.text for s in split_block(block) if _COMMITMENT.search(s.text))
+            lines = _running_actions(text)
         for line in lines:
-            if line.rstrip().endswith(":") or _NOT_ACTION.match(line):
+            if not line or line.rstrip().endswith(":") or _NOT_ACTION.match(line):
                 continue  # "The following was agreed:" introduces the actions; "Review on ..." is a date
             owner, when = find_owner(line), find_timescale(line)
             yield PlanAction(line, owner, when, None, block.location, section.heading, section.kind)
+
+
+def _running_actions(text: str) -> list[str]:
+    """Action lines in running text: sentences that commit someone to something, or, in a
+    paragraph of short sentences with no narrative (a list typed as sentences), every one.
+    "The core group met on 3 May" and "Lead social worker: Claire Dunn" are not actions."""
+    sentences = [s for s in _sentences(text) if regex.search(r"\p{L}{3}", s) and not _FIELD_LINE.match(s)]
+    if len(sentences) < 2:
+        return [s for s in sentences if _COMMITMENT.search(s)]
+    # Several sentences: short verbless ones ("Young carers assessment.") are list items too.
+    verbless = [len(s.split()) <= 10 and not (_NARRATIVE.search(s) or _IS_VERB.search(s)) for s in sentences]
+    return [s for s, short in zip(sentences, verbless, strict=True) if short or _COMMITMENT.search(s)]
+
+
+def _inline_record(text: str) -> dict[str, str] | None:
+    """ "Action 3: Dental check-up. Responsible person: to be confirmed. By when: summer." """
+    marks = list(_INLINE_LABEL.finditer(text))
+    kinds = [_COLUMN_OF.get(normalise(_NUMBERED_LABEL.sub("", m.group("label")))) for m in marks]
+    if len(marks) < 2 or kinds[0] != "action" or not any(k in ("owner", "timescale") for k in kinds):
+        return None
+    record: dict[str, str] = {}
+    for mark, kind, following in zip(marks, kinds, [*marks[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        value = text[mark.end() : end].strip().rstrip(".").strip()
+        if kind and value and kind not in record:
+            record[kind] = value
+    return record if "action" in record else None
+
+
+def _vetted(kind: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    if kind == "owner" and (_COLLECTIVE.search(value) or _is_vague(value)):
+        return None
+    if kind == "timescale" and _is_vague(value) and not _TIMESCALE.search(value):
+        return None
+    return value
 
 
 def read_actions(form: Form, kinds: tuple[str, ...] = PLAN_KINDS) -> list[PlanAction]:

@@ -7,12 +7,14 @@ from typing import ClassVar
 
 from formlint.finding import Finding, Severity
 from formlint.model import Form
-from formlint.plan import PlanAction
+from formlint.plan import PlanAction, is_standing
 from formlint.rule import Context, Example, Rule
 
 
 def _missing(action: PlanAction) -> list[str]:
-    return [what for what, value in (("owner", action.owner), ("timescale", action.timescale)) if not value]
+    # A standing condition ("X not to come to the home") holds throughout: no date is due.
+    timescale = action.timescale or ("throughout" if is_standing(action.text) else None)
+    return [what for what, value in (("owner", action.owner), ("timescale", timescale)) if not value]
 
 
 class UnclearActionOwnership(Rule):

@@ -62,3 +62,30 @@ def test_running_text_in_a_plan_section_yields_only_its_commitments():
 def test_word_plan_tables_with_content_controls():
     form = parse(SAMPLES / "cin-plan-controls.docx")
     assert [a.owner for a in form.actions] == ["Colin Rudd", None, "Sophie Adeyemi, social worker"]
+
+
+def test_inline_action_records_and_lines_broken_after_a_label():
+    form = form_from_text(
+        "PLAN\n"
+        "Action 3: Dental check-up for Oscar. Responsible person: to be confirmed. By when: summer holidays.\n\n"
+        "Action 4: Oscar to stay with his father on alternate weekends. Responsible person:\n\n"
+        "Mr and Ms Lindley. By when: from 10/07/2024.\n"
+    )
+    first, second = form.actions
+    assert (first.text, first.owner) == ("Dental check-up for Oscar", None)
+    assert (second.owner, second.timescale) == ("Mr and Ms Lindley", "from 10/07/2024")
+
+
+def test_dashed_what_who_when_lines():
+    (action,) = form_from_text(
+        "PLAN\n- Citizens Advice appointment for arrears - Mr Akinola, by 12/07/2024.\n"
+    ).actions
+    assert (action.owner, action.timescale) == ("Mr Akinola", "12/07/2024")
+
+
+def test_standing_conditions_need_no_date():
+    from formlint.plan import is_standing
+
+    assert is_standing("Jason not to come to the family home.")
+    assert is_standing("Mr Parr's contact with the children to be supervised by the paternal grandmother.")
+    assert not is_standing("Mum to attend the GP.")
