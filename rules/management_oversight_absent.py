@@ -63,7 +63,8 @@ class ManagementOversightAbsent(Rule):
         "his father'), or cross-refer to the dated supervision record that holds it."
     )
     options: ClassVar[Mapping[str, object]] = {
-        "sections": ("manager_oversight", "decision"),
+        # The manager's own box; an "Outcome" or a meeting's decision is not the manager's.
+        "sections": ("manager_oversight",),
         # Fewer words than this in the manager's box, with no reason given, is a sign-off.
         "min_words": 12,
     }

@@ -67,7 +67,8 @@ def test_word_plan_tables_with_content_controls():
 def test_inline_action_records_and_lines_broken_after_a_label():
     form = form_from_text(
         "PLAN\n"
-        "Action 3: Dental check-up for Oscar. Responsible person: to be confirmed. By when: summer holidays.\n\n"
+        "Action 3: Dental check-up for Oscar. Responsible person: to be confirmed. "
+        "By when: summer holidays.\n\n"
         "Action 4: Oscar to stay with his father on alternate weekends. Responsible person:\n\n"
         "Mr and Ms Lindley. By when: from 10/07/2024.\n"
     )
