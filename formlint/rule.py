@@ -22,13 +22,21 @@ SEED_PATTERNS = {
     "2a": "2a. Resource-demand mismatch",
     "2b": "2b. Performance indicators and borrowing from safety",
     "2c": "2c. Supervision",
+    "3a": "3a. Organisational culture around priority setting",
     "3b": "3b. Understanding the nature of the task in a crisis",
+    "3c": "3c. Reserve capacity",
+    "3d": "3d. The importance of knowing each other",
     "3e": "3e. Referral procedures and cultures of feedback",
     "4a": "4a. Assessment and planning as a one-off event or an ongoing process",
     "4b": "4b. Clarity of roles and responsibilities",
     "4c": "4c. Teamwork: repressed conflict and group think",
     "5": "5. Family-professional interactions",
+    "5a": "5a. Salience of the mother in social services involvement",
+    "5b": "5b. Classic gendered presentation of problems by family members",
     "6": "6. Human judgement",
+    "6a": "6a. Failure to review judgements and plans",
+    "6b": "6b. Drift into failure",
+    "6c": "6c. Attribution error",
 }
 
 
