@@ -22,7 +22,9 @@ __all__ = ["Member", "Roster", "build_roster", "is_minor"]
 
 _TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "dr": None}
 # Roles a child has one of: an unnamed "dad" is the named father.
-_ONE_OF = frozenset({"mother", "father", "stepfather", "stepmother", "partner", "boyfriend", "girlfriend"})
+_ONE_OF = frozenset(
+    {"mother", "father", "stepfather", "stepmother", "partner", "boyfriend", "girlfriend", "husband", "wife"}
+)
 # Capitalised words that are not names.
 _NOT_NAMES = frozenset(
     """The A An This That These Those It He She They We I His Her Their Our My There Mum Dad Mother Father

@@ -40,9 +40,14 @@ _NICKNAMED = regex.compile(
 )
 _LABELLED = regex.compile(r"^[\s*_]*(?P<label>[\p{L}'’ /-]{2,40}?)[\s*_]*:[\s*_]*(?P<value>.+)$")
 # Several "Label: value" fields typed on one line: "Child: Jasmine (12) · Parents: Farah, Tariq".
-_FIELD_SEPARATOR = regex.compile(r"\s*[·•|;]\s*|\s{3,}|\t+|\s*(?=\*\*[\p{L}'’ /-]{2,40}:\s*\*\*)")
+_FIELD_SEPARATOR = regex.compile(
+    r"\s*[·•|;]\s*|\s{3,}|\t+|\s*(?=\*\*[\p{L}'’ /-]{2,40}:\s*\*\*)"
+    r"|(?<=\.)\s+(?=\p{Lu}[\p{L}'’ /-]{1,40}:\s)"  # "... (4). Mother: Laura Denton. Mother's partner: ..."
+)
 # A list item that is a name and nothing else but a bracket: "Zain Haddad (8)", "Ms Lomax".
 _WHOLE_NAME = regex.compile(rf"^{NAME}\s*(?:\([^()]*\))?\W*$")
+# A label that is a role of someone: "birth father of both children", "father to Kai".
+_ROLE_LABEL = regex.compile(r"^[\p{L}'’ -]+?\s+(?:of|to|for)\s+", regex.IGNORECASE)
 _LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
@@ -127,6 +132,8 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
         household = key in _HOUSEHOLD_LABELS
         plural = key in _PLURALS
         field_role = roles().get(_PLURALS[key]) if plural else roles().get("child" if key == "name" else key)
+        if field_role is None and not household and _ROLE_LABEL.match(key):
+            field_role = role_of(key)  # "Birth father of both children", "Mother of Kai"
         if field_role is None and not household:
             continue
         for part in _LIST_SPLIT.split(value):
@@ -170,7 +177,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
 _UNNAMED = regex.compile(
     r"\b(?i:his|her|their|the|the child's|the children's|[\p{L}'’]+'s)\s+"
     r"(?P<role>(?i:birth father|father|dad|stepfather|step-father|stepdad|mother's partner|partner|boyfriend|"
-    r"husband|mother|mum|stepmother))\b"
+    r"husband|mother|mum|stepmother))\b(?!\s+(?:agenc|organisation|service|professional))"
 )
 
 

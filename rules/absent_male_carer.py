@@ -26,7 +26,7 @@ from formlint_rules.people_checks import (
 
 # Roles that make an adult a man the child lives with or is fathered by; a partner,
 # carer or parent counts when the form shows he is a man.
-_MALE_ROLES = frozenset({"father", "stepfather", "boyfriend"})
+_MALE_ROLES = frozenset({"father", "stepfather", "boyfriend", "husband"})
 _IF_MALE = frozenset({"partner", "carer", "parent", "lodger"})
 _PRONOUNS = regex.compile(r"(?:he|his|him)\b", regex.IGNORECASE)
 _PROFESSIONAL_BEFORE = regex.compile(
