@@ -10,6 +10,7 @@ resolved to one member. See :mod:`formlint.people_text` for the reading.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -135,23 +136,27 @@ class Roster:
 
     def mentioned_in(self, member: Member, text: str) -> bool:
         """True when ``text`` refers to ``member``: first name, title and surname, or role word."""
-        if member.name:
-            words = _key(member.name)
-            if words:
-                first = "|".join(regex.escape(w) for w in (words[0], *member.aliases))
-                last = regex.escape(words[-1])
-                pattern = rf"\b(?:{first}|(?:mr|mrs|ms|miss|mx|dr)\.?\s+{last})\b"
-                if regex.search(pattern, text, regex.IGNORECASE):
-                    return True
-        if member.role and not member.professional and member.role not in ("child", "parent"):
-            alternatives = "|".join(regex.escape(w) for w in words_for(member.role))
-            if regex.search(rf"\b(?:{alternatives})s?\b", text, regex.IGNORECASE):
-                return True
-        return False
+        pattern = _mention_pattern(member.name, member.aliases, None if member.professional else member.role)
+        return pattern is not None and bool(pattern.search(text))
 
     def find(self, text: str) -> list[Member]:
         """The members ``text`` refers to."""
         return [m for m in self.members if self.mentioned_in(m, text)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _mention_pattern(
+    name: str | None, aliases: tuple[str, ...], role: str | None
+) -> regex.Pattern[str] | None:
+    """One compiled pattern per person: their first name or aliases, title and surname, role words."""
+    parts = []
+    words = _key(name) if name else ()
+    if words:
+        first = "|".join(regex.escape(w) for w in (words[0], *aliases))
+        parts.append(rf"(?:{first}|(?:mr|mrs|ms|miss|mx|dr)\.?\s+{regex.escape(words[-1])})")
+    if role and role not in ("child", "parent"):
+        parts.append("(?:" + "|".join(regex.escape(w) for w in words_for(role)) + ")s?")
+    return regex.compile(rf"\b(?:{'|'.join(parts)})\b", regex.IGNORECASE) if parts else None
 
 
 def _clean_name(name: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -205,9 +206,11 @@ def _men(form: Form, text: str) -> list[_Man]:
     return men
 
 
-def _subject_patterns(man: _Man) -> tuple[regex.Pattern[str], ...]:
-    who = "|".join(sorted(set(man.alternatives), key=len, reverse=True)) + r"|he|they"
-    him = "|".join(sorted(set(man.alternatives), key=len, reverse=True)) + r"|him|them"
+@functools.lru_cache(maxsize=256)
+def _subject_patterns(alternatives: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """Compiled once per set of names: a batch of forms names the same men many times over."""
+    who = "|".join(sorted(set(alternatives), key=len, reverse=True)) + r"|he|they"
+    him = "|".join(sorted(set(alternatives), key=len, reverse=True)) + r"|him|them"
     flags = regex.IGNORECASE
     return (
         regex.compile(
@@ -228,7 +231,7 @@ def _subject_patterns(man: _Man) -> tuple[regex.Pattern[str], ...]:
 
 def _records_contact(man: _Man, passage: Passage) -> bool:
     text = passage.sentence.text
-    for pattern in _subject_patterns(man):
+    for pattern in _subject_patterns(man.alternatives):
         for match in pattern.finditer(text):
             if not _NEGATION.search(match.group("gap") or ""):
                 return True

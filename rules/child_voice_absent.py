@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
@@ -53,6 +54,7 @@ _SKIP = (
 )
 
 
+@functools.lru_cache(maxsize=256)
 def _pattern(subject: str) -> regex.Pattern[str]:
     words = r"(?:\s+[\w'’()-]+){0,12}?"
     return regex.compile(
