@@ -69,6 +69,9 @@ class Rule:
     slug: ClassVar[str]
     summary: ClassVar[str]
     pattern: ClassVar[str]  # key of SEED_PATTERNS
+    # Where the rule's evidence is: reference keys of the project's rule catalogue ("S1") and
+    # other named sources ("Ofsted inspection reports").
+    sources: ClassVar[tuple[str, ...]] = ()
     severity: ClassVar[Severity] = Severity.WARNING
     why: ClassVar[str] = ""
     fix: ClassVar[str] = ""

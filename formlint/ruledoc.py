@@ -14,6 +14,9 @@ def render(rule: type[Rule]) -> str:
         f"- **Default severity:** {rule.severity}",
         f"- **Seed pattern:** {rule.pattern_text()}",
     ]
+    if rule.sources:
+        refs = ", ".join(f"[{s}]" if s[:1] == "S" and s[1:].isdigit() else s for s in rule.sources)
+        lines.append(f"- **Sources:** rule catalogue entry {rule.code}; {refs}")
     if rule.options:
         opts = ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items())
         lines.append(f"- **Options:** {opts}")

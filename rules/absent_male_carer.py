@@ -270,6 +270,7 @@ class AbsentMaleCarer(Rule):
         "A father or male carer is known of, but the form records no contact with him, views or assessment."
     )
     pattern = "5"
+    sources = ("S17", "S18", "S19", "S27", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Reviews keep finding that fathers and the men in a child's household are overlooked: work is "

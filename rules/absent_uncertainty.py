@@ -40,6 +40,7 @@ class AbsentUncertainty(Rule):
     slug = "absent-uncertainty"
     summary = "The analysis and conclusions record no doubt, gap in knowledge, question or alternative view."
     pattern = "1a"
+    sources = ("S1", "S28", "S35", "S36")
     severity = Severity.WARNING
     why = (
         "Case reviews find that forms leave no room for a healthy unease: conclusions are written as "

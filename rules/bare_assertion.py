@@ -25,6 +25,7 @@ class BareAssertion(Rule):
     slug = "bare-assertion"
     summary = "A judgement about safety, risk, needs, parenting or engagement with no reason or evidence."
     pattern = "1a"
+    sources = ("S1", "S20", "S28", "S37")
     severity = Severity.WARNING
     why = (
         "Case reviews find forms that invite conclusions without the reasoning behind them. A bare "

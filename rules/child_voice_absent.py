@@ -142,6 +142,7 @@ class ChildVoiceAbsent(Rule):
     slug = "child-voice-absent"
     summary = "No record of a child's views, wishes or feelings, or, for a baby, of how they were observed."
     pattern = "5"
+    sources = ("S17", "S22", "S27", "S28", "S38", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Case reviews repeatedly find children who were seen but not heard: the form describes the "

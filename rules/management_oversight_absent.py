@@ -51,6 +51,7 @@ class ManagementOversightAbsent(Rule):
     slug = "management-oversight-absent"
     summary = "No manager's oversight, supervision discussion or reasoned management decision is recorded."
     pattern = "2c"
+    sources = ("S27", "S37", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Case reviews find decisions signed off without anyone senior testing them: 'Agreed.' records "

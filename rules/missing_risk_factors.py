@@ -16,6 +16,7 @@ class MissingRiskFactors(Rule):
     slug = "missing-risk-factors"
     summary = "The form has no risk section, or the risk section is empty or holds only a placeholder."
     pattern = "1b"
+    sources = ("S1", "S11", "S13", "S14", "S29")
     severity = Severity.WARNING
     why = (
         "Assessment frameworks are organised around a child's needs, and filling the need domains "

@@ -38,6 +38,7 @@ class NeedOnlyFraming(Rule):
     slug = "need-only-framing"
     summary = "The risk section names only needs or strengths and no risk to the child."
     pattern = "1b"
+    sources = ("S1", "S27", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "When a risk section is written in the language of need ('would benefit from', 'needs "

@@ -55,6 +55,7 @@ class PlaceholderText(Rule):
     slug = "placeholder-text"
     summary = "A free-text section left empty or filled with N/A, 'see above' or a template prompt."
     pattern = "1a"
+    sources = ("S1",)
     severity = Severity.WARNING
     why = (
         "A form that can be completed with 'N/A' or 'see above' records nothing about the quality "

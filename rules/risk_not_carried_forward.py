@@ -99,6 +99,7 @@ class RiskNotCarriedForward(Rule):
     slug = "risk-not-carried-forward"
     summary = "A risk factor recorded in the form is not mentioned in its risk or analysis sections."
     pattern = "1b"
+    sources = ("S4", "S10", "S27", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Risk factors written into the referral, history or chronology are easily left behind when "

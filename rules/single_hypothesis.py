@@ -94,6 +94,7 @@ class SingleHypothesis(Rule):
     slug = "single-hypothesis"
     summary = "A concern or injury is given one explanation and no other explanation is considered."
     pattern = "6"
+    sources = ("S4", "S9", "S21")
     severity = Severity.WARNING
     why = (
         "Case reviews repeatedly find tunnel vision: the first explanation offered, often the "

@@ -71,6 +71,7 @@ class UnchallengedConsensus(Rule):
     slug = "unchallenged-consensus"
     summary = "A multi-agency decision recorded as unanimous, with no differing view, challenge or dissent."
     pattern = "4c"
+    sources = ("S1", "S31", "S32")
     severity = Severity.WARNING
     why = (
         "Case reviews find that professional networks settle too quickly on a shared view: doubts are "

@@ -22,6 +22,7 @@ class UnclearActionOwnership(Rule):
     slug = "unclear-action-ownership"
     summary = "A plan action that names no one to do it, or no date or frequency to do it by."
     pattern = "4b"
+    sources = ("S1", "S27", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Case reviews find plans where everyone assumed someone else would act: 'the situation will "

@@ -69,6 +69,7 @@ class UnrevisedPlan(Rule):
         "or dated before an incident it never took into account."
     )
     pattern = "1c"
+    sources = ("S1", "S3", "S4", "S5", "S27", "S31", "Ofsted inspection reports")
     severity = Severity.WARNING
     why = (
         "Plans should be revised whenever the picture changes, not only at scheduled reviews. The "

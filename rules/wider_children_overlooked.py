@@ -132,6 +132,7 @@ class WiderChildrenOverlooked(Rule):
     slug = "wider-children-overlooked"
     summary = "Other children in the household are named, but only the subject child is assessed."
     pattern = "3b"
+    sources = ("S1", "S9", "S28")
     severity = Severity.WARNING
     why = (
         "In a child protection response attention goes to the most visible child and the presenting "
