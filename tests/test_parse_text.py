@@ -199,3 +199,9 @@ def test_a_lone_na_under_a_heading_is_an_answer_not_a_heading():
     form = form_from_text("CONTINGENCY PLAN\n\nN/A\n\nMANAGER'S COMMENTS\nAgreed.\n")
     (contingency,) = form.sections_of("contingency")
     assert contingency.text.strip() == "N/A"
+
+
+def test_a_capitalised_short_answer_is_not_a_heading():
+    form = form_from_text("CONTINGENCY\nTBC\n\nPLAN\n1. Mum to attend the GP by 3 May.\n")
+    (contingency,) = form.sections_of("contingency")
+    assert contingency.text.strip() == "TBC"

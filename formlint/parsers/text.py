@@ -88,6 +88,7 @@ def _is_upper_heading(line: str) -> bool:
         1 <= len(words) <= 10
         and len(letters) >= 3
         and all(c.isupper() for c in letters)
+        and not _SHORT_ANSWER.match(line.strip())
         and not line.rstrip().endswith((".", ","))
     )
 
