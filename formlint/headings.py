@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import regex
 
+# "Section 4 -" is numbering; "Section 47 enquiry" is the Children Act 1989.
 _NUMBERING = regex.compile(
     r"""^\s*(?:
-        (?:section|part|step|question|q)(?:\s+|(?=\d))(?:\d{1,3}[a-z]?|[A-Za-z])\b(?:\.\d+)*\s*[.):\-–—]?\s*
+        (?:section(?!\s+(?:17|20|31|37|47)\b)|part|step|question|q)(?:\s+|(?=\d))(?:\d{1,3}[a-z]?|[A-Za-z])\b(?:\.\d+)*\s*[.):\-–—]?\s*
       | \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[.):\-–—]?\s+
       | \(?[A-Za-z]\)\s*
       | [A-Z][.:\-–—]\s+

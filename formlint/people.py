@@ -193,7 +193,9 @@ def _merge(a: Member, b: Member) -> Member:
         role=a.role if a.role not in vague else (b.role if b.role not in vague else a.role or b.role),
         gender=a.gender or b.gender,
         child=a.child or b.child,
-        professional=a.professional or b.professional,
+        # A family role read anywhere outweighs a professional one ("Lewis, Kai's father").
+        professional=(a.professional or not a.role) and (b.professional or not b.role)
+        and (a.professional or b.professional),
         in_household=a.in_household if a.in_household is not None else b.in_household,
         age=a.age or b.age,
         date_of_birth=a.date_of_birth or b.date_of_birth,

@@ -17,7 +17,9 @@ from formlint.headings import normalise
 from formlint.model import Block, Form, Location, Section
 from formlint.sentences import split_text
 
-__all__ = ["PLAN_KINDS", "PlanAction", "find_owner", "find_timescale", "is_standing", "read_actions"]
+__all__ = [
+    "PLAN_KINDS", "PlanAction", "column_kind", "find_owner", "find_timescale", "is_standing", "read_actions",
+]
 
 PLAN_KINDS = ("plan_actions", "safety_plan")
 
@@ -170,6 +172,11 @@ class PlanAction:
             "heading": self.heading,
             "location": self.location.to_dict(),
         }
+
+
+def column_kind(label: str | None) -> str | None:
+    """What a plan table column holds ("action", "owner", "timescale", "outcome"), from its heading."""
+    return _COLUMN_OF.get(normalise(label or ""))
 
 
 def _names_someone(text: str) -> bool:

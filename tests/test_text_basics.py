@@ -125,3 +125,9 @@ def test_heading_numbering_is_stripped_but_words_that_start_like_it_are_kept():
     assert clean_heading("Part A: Details") == "Details"
     for heading in ("Questions we still have", "Partner's views", "Stepfather's views", "Quality of care"):
         assert clean_heading(heading) == heading
+
+
+def test_children_act_sections_are_not_numbering():
+    from formlint.headings import clean_heading
+
+    assert clean_heading("SECTION 47 ENQUIRY OUTCOME") == "SECTION 47 ENQUIRY OUTCOME"

@@ -17,6 +17,9 @@ __all__ = ["clause_bounds", "is_negated"]
 
 _WORDS = regex.compile(r"\w+(?:['’-]\w+)*")
 _MAX_WORDS_BETWEEN = 6
+_ANSWERED_NO = regex.compile(
+    r"\s*:\s*(?:none|nil|no|not known|n/?a|not applicable|denied)\b", regex.IGNORECASE
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -47,6 +50,9 @@ def is_negated(text: str, start: int, end: int) -> bool:
         gap = text[m.end() : start]
         if real(m.start(), m.end()) and len(_WORDS.findall(gap)) <= _MAX_WORDS_BETWEEN:
             return True
+    # "Probation: no current involvement" - a label answered with a no.
+    if _ANSWERED_NO.match(text, end):
+        return True
     for m in compiled("negation", "post").finditer(text, end, right):
         gap = text[end : m.start()]
         if real(m.start(), m.end()) and len(_WORDS.findall(gap)) <= 3:

@@ -59,7 +59,9 @@ def risk_factors(text: str) -> list[RiskMention]:
         reported = _INJURY_CATEGORY if category == "_injury" else category
         for m in compiled("risk", category).finditer(text):
             negated = is_negated(text, m.start(), m.end())
-            mentions.append(RiskMention(reported, m.start(), m.end(), m.group(), negated))
+            # A bruise on the mother is evidence of domestic abuse, not of harm to the child.
+            kind = "domestic_abuse" if category == "_injury" and _on_an_adult(text, m.start()) else reported
+            mentions.append(RiskMention(kind, m.start(), m.end(), m.group(), negated))
             if category == "_injury" and _infant_nearby(text, m.start(), m.end()):
                 mentions.append(RiskMention(_NON_MOBILE, m.start(), m.end(), m.group(), negated))
     return _dedupe(mentions)
@@ -97,6 +99,20 @@ def need_cues(text: str) -> list[Cue]:
     ['would benefit', 'support with']
     """
     return select_longest(find_cues(text, "risk", ["_need"]))
+
+
+# "on Ms Dunn's forearm", "her mother's black eye", "injuries to his partner".
+_ADULT_BODY = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}[\p{L}'’-]+|\b(?:mother|mum|father|dad|partner|wife|girlfriend|"
+    r"boyfriend|husband))['’]s\b|\b(?:to|on)\s+(?:his|her|the)\s+(?:partner|wife|girlfriend|mother|mum)\b",
+)
+
+
+def _on_an_adult(text: str, start: int) -> bool:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, start)
+    right = after.start() if after else len(text)
+    return _ADULT_BODY.search(text, left, right) is not None and not _infant_nearby(text, start, start)
 
 
 def _infant_nearby(text: str, start: int, end: int) -> bool:

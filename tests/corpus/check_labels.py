@@ -2,7 +2,7 @@
 """Check tests/corpus/labels.json against the corpus forms.
 
 * every file in forms/ is labelled, and every labelled file exists;
-* every form has all 14 rule labels as booleans, plus as_of/previous/notes
+* every form has all 28 rule labels as booleans, plus as_of/previous/notes
   and the bare_assertions and unclear_actions lists;
 * "bare-assertion" is true iff bare_assertions is non-empty, and
   "unclear-action-ownership" is true iff unclear_actions is non-empty;
@@ -11,7 +11,8 @@
   (.txt/.md directly; .json via its metadata and section headings/texts;
   .docx/.pdf via the source text in src/<name>.json, which
   tools/make_corpus_docs.py renders), and no string is listed twice;
-* "previous" points at a labelled form.
+* "previous" points at a labelled form;
+* every rule has at least MIN_POSITIVES positive forms.
 
 Run: python tests/corpus/check_labels.py   (exit status 0 = pass)
 """
@@ -40,7 +41,24 @@ RULES = [
     "unclear-action-ownership",
     "unchallenged-consensus",
     "single-hypothesis",
+    # the fourteen management, multi-agency and plan rules added later
+    "mother-only-responsibility",
+    "self-report-as-evidence",
+    "expert-assessment-awaited",
+    "service-gap-unescalated",
+    "practitioner-stopgap-safety",
+    "process-driven-decision",
+    "completed-with-outstanding-actions",
+    "incident-only-focus",
+    "referrer-feedback-missing",
+    "agency-contribution-missing",
+    "one-off-assessment",
+    "contingency-missing",
+    "non-smart-action",
+    "overestimated-service-remit",
 ]
+# every rule needs at least this many positive forms in the corpus
+MIN_POSITIVES = 3
 # rule -> the per-item list that must be non-empty exactly when it is true
 LISTS = {
     "bare-assertion": "bare_assertions",
@@ -120,6 +138,9 @@ def main() -> int:
                     if norm(s) not in text:
                         errors.append(f"{f}: {key} entry not found verbatim: {s!r}")
             n_items[key] += len(items)
+    for r in RULES:
+        if counts[r] < MIN_POSITIVES:
+            errors.append(f"rule {r}: only {counts[r]} positive forms (need {MIN_POSITIVES})")
     for err in errors:
         print("ERROR", err)
     print(
@@ -127,7 +148,7 @@ def main() -> int:
         f"{n_items['unclear_actions']} unclear actions"
     )
     for r in RULES:
-        print(f"  {r:28s} {counts[r]:2d} positive / {len(labels)}")
+        print(f"  {r:34s} {counts[r]:2d} positive / {len(labels)}")
     print("FAIL" if errors else "PASS")
     return 1 if errors else 0
 

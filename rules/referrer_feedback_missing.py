@@ -1,0 +1,239 @@
+"""C303 referrer-feedback-missing: a referral is decided with no record that the referrer was told."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from formlint.finding import Finding, Severity
+from formlint.model import Form, Section, Sentence
+from formlint.rule import Context, Example, Rule
+from formlint_rules.agencies import agencies_in, speaks_of
+
+_WHO = r"(?P<who>[^.;:\n]{2,70}?)"
+_REFERRER_FIELD = regex.compile(
+    r"(?:^|\n)\W*(?:referrer|referred by|referral (?:source|from|made by|received from)|source of "
+    r"(?:referral|"
+    r"contact)|contact (?:from|made by)|requested by|request (?:made )?by)\s*[:\-–]\s*(?P<who>[^.;\n]{2,90})",
+    regex.IGNORECASE,
+)
+_REFERRER_TEXT = (
+    regex.compile(
+        rf"\b(?:referral|contact|request)\s+(?:was\s+|has been\s+)?(?:received\s+|made\s+|sent\s+)?"
+        rf"(?:from|by)\s+{_WHO}(?=\s+(?:on|in|at|after|following|because|as|about|regarding|re|dated|when|"
+        rf"reporting|raising|who|which|that|due|with|was|were|is|has|had)\b|[.,;:(\n]|$)",
+        regex.IGNORECASE,
+    ),
+    regex.compile(
+        rf"(?:^|[.;]\s+|\n){_WHO}\s+(?:(?:has|had)\s+)?(?:made|submitted|sent|completed|raised)\s+(?:an?\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}(?:referral|contact|request)\b",
+        regex.IGNORECASE,
+    ),
+    regex.compile(
+        rf"(?:^|[.;]\s+|\n){_WHO}\s+(?:(?:has|had)\s+)?(?:referred|"
+        rf"contacted\s+(?:children's\s+(?:social\s+care|"
+        rf"services)|the\s+(?:mash|front door|duty team|multi-agency safeguarding hub)|early help))\b",
+        regex.IGNORECASE,
+    ),
+)
+_SELF = regex.compile(
+    r"\bself[- ]?referr\w*|\b(?:mother|mum|father|dad|parents?|carers?|herself|himself|themselves|the family|"
+    r"young person|grand\w+|aunt|uncle|neighbour|member of the public|relative|friend)\b",
+    regex.IGNORECASE,
+)
+_ANONYMOUS = regex.compile(r"\banonymous(?:ly)?\b|\bfeedback (?:was )?not possible\b", regex.IGNORECASE)
+_DECISION = regex.compile(
+    r"\b(?:decision|outcome)\s*[:\-–]|\bNFA\b|\bno further action\b|\bstep(?:ped|s)? down\b|\bsignpost\w*|"
+    r"\bstrategy discussion (?:is |was )?(?:not )?(?:required|needed|held)|\bproceed(?:s|ed)? to\b|"
+    r"\b(?:child in need|child protection|early help) plan\b|\b(?:case|referral) (?:was |will be |to be "
+    r")?closed\b|"
+    r"\bclose the case\b|\brecommend\w*",
+    regex.IGNORECASE,
+)
+_DECISION_KINDS = ("decision", "recommendation", "manager_oversight", "analysis")
+_FEEDBACK = regex.compile(
+    r"\b(?:feedback|outcome|decision|result|findings|conclusions?)s?\b[^.;]{0,50}?\b(?:given|provided|"
+    r"shared|sent|"
+    r"communicated|fed back|passed on|explained|discussed|emailed|relayed|"
+    r"confirmed)\s+(?:\w+\s+){0,3}?(?:to|with)\b"
+    r"|\breferrers?\b[^.;]{0,40}\b(?:informed|advised|updated|notified|told|made aware|contacted|written to|"
+    r"sent|"
+    r"given|received|acknowledged|thanked)"
+    r"|\b(?:informed|advised|updated|notified|told|made aware|wrote to|written to|emailed|phoned|rang|called|"
+    r"letter to|feedback to)\b[^.;]{0,60}\b(?:the )?(?:outcome|decision|result|findings|plan|nfa|step[- "
+    r"]down)\b"
+    r"|\bfed back\b|\bfeedback (?:was |has been )?(?:given|provided|sent|shared)|\bletter to (?:the "
+    r")?referrer\b"
+    r"|\backnowledg(?:ed|ement)\b[^.;]{0,40}\breferr\w*|\breferr\w*[^.;]{0,40}\backnowledg\w*"
+    r"|\b(?:was|were|has been|have been) (?:told|informed|advised|updated|notified) (?:of|about) the\b",
+    regex.IGNORECASE,
+)
+_MEETING = regex.compile(
+    r"\b(?:strategy (?:discussion|meeting)|conference|meeting|core group|taf|team around the family|panel)\b",
+    regex.IGNORECASE,
+)
+_TOOK_PART = regex.compile(
+    r"\b(?:attended|attend|present|took part|joined|was part of|were part of|held with|contributed|chaired|"
+    r"agreed|invited)\b",
+    regex.IGNORECASE,
+)
+_PASSIVE = regex.compile(r"\b(?:was|were|been|is|are|be)$", regex.IGNORECASE)
+_CAME_IN = regex.compile(
+    r"\b(?:referr\w*|notification|notified|shared|raised (?:a |the )?concerns?|contacted|reported (?:to|"
+    r"that))\b",
+    regex.IGNORECASE,
+)
+_REVIEW = regex.compile(r"\breview\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Referrer:
+    words: str
+    agencies: tuple[str, ...]
+    section: Section | None
+    sentence: Sentence | None
+
+
+def _referrer(form: Form) -> _Referrer | None:
+    for key, value in form.metadata.other.items():
+        if regex.search(r"referr|source of", key, regex.IGNORECASE):
+            return _Referrer(value.strip(), tuple(agencies_in(value)), None, None)
+    for section in form.sections:
+        for sentence in section.sentences:
+            text = sentence.text
+            match = _REFERRER_FIELD.search(text)
+            candidates = [match] if match else []
+            if section.kind in (None, "referral", "history", "summary", "analysis", "basis_of_assessment"):
+                candidates += [m for p in _REFERRER_TEXT for m in [p.search(text)] if m]
+            for found in candidates:
+                who = _clean(found.group("who"))
+                if _PASSIVE.search(who):
+                    continue  # "Kian was referred": the child, not the referrer
+                if _ANONYMOUS.search(who) or _ANONYMOUS.search(text):
+                    return None
+                return _Referrer(who, tuple(agencies_in(who)), section, sentence)
+    return _agency_referral(form)
+
+
+def _clean(who: str) -> str:
+    who = who.strip(" ,-–•*")
+    return who[:1].lower() + who[1:] if regex.match(r"The\b", who) else who
+
+
+def _agency_referral(form: Form) -> _Referrer | None:
+    """ "Kelsworth Police shared a domestic abuse notification": the agency named where the
+    referral section first says how the concern came in."""
+    for section in form.sections_of("referral"):
+        for sentence in section.sentences[:2]:
+            found = agencies_in(sentence.text)
+            if found and _CAME_IN.search(sentence.text):
+                return _Referrer(found[0].replace("_", " "), (found[0],), section, sentence)
+    return None
+
+
+def _decided(form: Form) -> bool:
+    if any(not s.is_blank for s in form.sections_of("decision", "recommendation")):
+        return True
+    return any(_DECISION.search(s.text) for s in form.sections)
+
+
+def _fed_back(form: Form, referrer: _Referrer) -> bool:
+    for sentence in form.sentences():
+        text = sentence.text
+        if _FEEDBACK.search(text) or _ANONYMOUS.search(text):
+            return True
+        # The referrer took part in the meeting that decided.
+        if (
+            any(speaks_of(k, text) for k in referrer.agencies)
+            and _MEETING.search(text)
+            and _TOOK_PART.search(text)
+        ):
+            return True
+    return False
+
+
+class ReferrerFeedbackMissing(Rule):
+    code = "C303"
+    slug = "referrer-feedback-missing"
+    summary = (
+        "A referral is recorded and decided, but nothing records that the referrer was told the outcome."
+    )
+    pattern = "3e"
+    severity = Severity.INFO
+    why = (
+        "Referral procedures work when referrers hear back: those who are never told the outcome stop "
+        "referring, or refer again without new framing. Working Together expects receipt to be "
+        "acknowledged within one working day and the referrer to be told the decision."
+    )
+    fix = (
+        "Record that the referrer was told the outcome: who, when and how ('Outcome shared with Mrs Ali, "
+        "DSL, by phone on 6/5 and confirmed by letter'), or why it was not possible (an anonymous referral)."
+    )
+    options: ClassVar[Mapping[str, Any]] = {
+        # Form profiles that record a referral's outcome; plans and reviews do not.
+        "profiles": ("cfa", "cp_conference", "eha", "common", None),
+        # Profiles where a professional referrer not told the outcome is a warning.
+        "warning_profiles": ("cfa", "common", None),
+    }
+    examples = (
+        Example(
+            "REASON FOR REFERRAL\nReferral from Oak Primary School about bruising to Jay's arm.\n\n"
+            "DECISION\nNFA.",
+            True,
+            "nothing about telling the school",
+        ),
+        Example(
+            "REFERRAL\nReferrer: PC Smith.\n\nDECISION\nStrategy discussion not required.",
+            True,
+            "a police referrer, a decision, no feedback",
+        ),
+        Example(
+            "REFERRAL\nReferral from health visitor re: missed appointments.\n\nOUTCOME\nSignposted to early "
+            "help.",
+            True,
+            "the health visitor is not told of the signposting",
+        ),
+        Example(
+            "REFERRAL\nReferral from Oak Primary School.\n\nDECISION\nNFA. Outcome shared with Mrs Ali (DSL, "
+            "Oak Primary) by phone on 6/5 and confirmed by letter.",
+            False,
+            "feedback given, with who, when and how",
+        ),
+        Example(
+            "REFERRAL\nAnonymous referral from a neighbour. Feedback not possible.\n\nDECISION\nNFA.",
+            False,
+            "an anonymous referrer cannot be told",
+        ),
+        Example(
+            "REFERRAL\nReferral from the health visitor.\n\nDECISION\nThe health visitor attended the "
+            "strategy "
+            "discussion and was told the decision there.",
+            False,
+            "the referrer took part in the decision",
+        ),
+    )
+
+    def check(self, form: Form, context: Context) -> Iterator[Finding]:
+        profiles = tuple(self.option(context, "profiles") or ())
+        if form.profile not in profiles or _REVIEW.search(form.metadata.title or ""):
+            return
+        referrer = _referrer(form)
+        if referrer is None or (_SELF.search(referrer.words) and not referrer.agencies):
+            return
+        if not _decided(form) or _fed_back(form, referrer):
+            return
+        warning = bool(referrer.agencies) and form.profile in tuple(
+            self.option(context, "warning_profiles") or ()
+        )
+        section = referrer.section or next(iter(form.sections_of("referral")), None)
+        yield self.finding(
+            f"The referral from {referrer.words} has a decision, but the form does not record that the "
+            f"referrer was told the outcome. Record who told {referrer.words}, when and how, or why they "
+            "could not be told.",
+            section=section,
+            sentence=referrer.sentence,
+            severity=Severity.WARNING if warning else None,
+        )
