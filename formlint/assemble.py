@@ -70,10 +70,19 @@ class _Builder:
         return kind
 
     def _is_child(self, name: str) -> bool:
+        """The name is a child's: in the child's details, the title, or written with a child's
+        age ("Harvey Tolland (9)") or under a "Child:" label earlier in the form."""
         folded = name.casefold()
         children = {w.casefold() for child in self.metadata.children for w in child.name.split()}
         title = (self.metadata.title or "").casefold().split()
-        return folded in children or folded in title
+        if folded in children or folded in title:
+            return True
+        aged = regex.compile(
+            rf"\b(?:child(?:ren)?|young person)\W{{1,4}}(?:[^:\n]{{0,60}}\b)?{regex.escape(name)}\b"
+            rf"|\b{regex.escape(name)}(?:\s+\p{{Lu}}[\p{{L}}'’-]+)?\s*\(\d{{1,2}}\b",
+            regex.IGNORECASE,
+        )
+        return any(aged.search(block.text) for section in self.sections for block in section.blocks)
 
     def open(self, heading: str, location: Location, *, by_field: bool, level: int | None = None) -> Section:
         kind = self._kind_of(heading)

@@ -122,7 +122,7 @@ _INLINE_LABEL = regex.compile(r"(?:^|(?<=[.;]\s{1,3}))(?P<label>[\p{L}'’ /]{2,
 _NUMBERED_LABEL = regex.compile(r"\s+\d{1,2}$")
 _STANDING = regex.compile(
     r"\b(?:not to|must not|will not|is not to|are not to|no (?:unsupervised )?contact|"
-    r"not (?:be )?left alone)\b"
+    r"not (?:be )?left alone|ensure\b[^.;]{0,60}\b(?:does|do|is|are|will) not)\b"
     r"|\bcontact\b[^.;]*\bsupervised\b|\bsupervised\b[^.;]*\bcontact\b",
     regex.IGNORECASE,
 )
