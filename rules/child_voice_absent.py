@@ -42,6 +42,12 @@ _PARENT_REPORT = regex.compile(
     r"(?:mum|mother|dad|father|parents?|carers?|grandmother|grandfather|nan|stepfather|stepmother)\b",
     regex.IGNORECASE,
 )
+# A section that is someone else's account ("Nursery account", "Information from school"): the
+# child's words quoted there are the other professional's report, not the child's voice.
+_OTHERS_ACCOUNT = regex.compile(
+    r"\b(?:account|accounts|information from|report from|reports from|checks|chronology|referral)\b",
+    regex.IGNORECASE,
+)
 _PRONOUN = r"(?:he|she|they)"
 # In the child's own views answer the child may also be called by a first name not an adult's.
 _IN_VIEWS = (
@@ -187,7 +193,7 @@ class ChildVoiceAbsent(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        sections = [s for s in form.sections if s.kind not in _SKIP]
+        sections = [s for s in form.sections if s.kind not in _SKIP and not _OTHERS_ACCOUNT.search(s.heading)]
         views = form.sections_of("child_views")
         children = _about(form)
         names: list[tuple[str, ...] | None] = [m.first_names for m in children if m.first_names] or [None]

@@ -107,3 +107,23 @@ def test_a_form_without_judgement_sections_is_read_whole():
     assert "no analysis, risk or conclusion section" in finding.message
     uncertain = text + "\n\nPROGRESS\nIt is unclear whether Mr Lee has moved back in."
     assert findings(AbsentUncertainty, uncertain) == []
+
+
+def test_child_words_quoted_in_another_agencys_account_are_not_their_voice():
+    from formlint_rules.child_voice_absent import ChildVoiceAbsent
+
+    text = (
+        "Child: Kobe Lawson (4)\n\nNURSERY ACCOUNT\nKobe told his key worker that Owen grabbed him.\n\n"
+        "CHILD'S VIEWS\nKobe is too young to be interviewed.\n"
+    )
+    assert len(findings(ChildVoiceAbsent, text)) == 1
+
+
+def test_a_not_applicable_with_a_two_word_reason_is_still_a_placeholder():
+    from formlint_rules.placeholder_text import PlaceholderText
+
+    assert findings(PlaceholderText, "CONTINGENCY\nN/A - case closing.\n")
+    assert not findings(
+        PlaceholderText,
+        "CHILD'S VIEWS\nN/A - Ava is three weeks old; her presentation is described under observations.\n",
+    )
