@@ -18,6 +18,43 @@ TITLE_LABELS = ("title", "form", "form type", "document type")
 
 
 _NAMED_POSSESSIVE = regex.compile(r"^(\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
+_WHO = r"(?P<who>\p{Lu}[\p{L}'’ -]{0,40}?)"
+_WHOSE_VIEWS = regex.compile(
+    rf"^(?i:what (?:does|do|did) ){_WHO}(?i: (?:think|say|want|feel|tell us|wish for))\W*$"
+    rf"|^(?i:what ){_WHO}(?i: (?:says|said|thinks|wants|told me|told us|wishes for))\W*$"
+    rf"|^(?i:what matters to ){_WHO}\W*$"
+)
+# A family adult named in such a heading: "Ruby's dad", "Mum", "Jade's partner".
+_FAMILY_ADULT = regex.compile(
+    r"\b(?i:mum|dad|mother|father|parents?|carers?|partner|stepdad|stepmum|nan|gran|grandma|grandad|family)\b"
+)
+# A table cell that makes its row a child's: an age under 18, months, or a child's relationship.
+_CHILD_CELL = regex.compile(
+    r"^\W*(?:(?:1[0-7]|[0-9])\b(?!\s*(?:/|years? ago))|\d{1,2}\s*(?:months?|weeks?)\b"
+    r"|(?i:son|daughter|brother|sister|half[- ]?(?:brother|sister)|step(?:son|daughter|brother|sister)|"
+    r"child|baby|grandson|granddaughter|niece|nephew|subject child)\b)"
+)
+_CHILD_LABEL = regex.compile(
+    r"\b(?i:child|children|young person|subject)\b\W{0,3}:\s*(?P<value>[^:\n]{0,120})"
+)
+_AGE_AFTER = regex.compile(
+    r"\s*(?:\p{Lu}[\p{L}'’-]+\s*)?(?:,\s*(?i:born|dob)[^()]{0,20})?\((?:[^()]{0,30}?\b(?i:age|aged)\s+)?"
+    r"\s*(?P<age>\d{1,2})\s*(?P<unit>\p{L}*)"
+)
+
+
+def _child_named(name: str, text: str) -> bool:
+    """True when ``text`` names ``name`` as a child: with an age under 18 or in months, or in the
+    value of a "Child:" / "Children:" label."""
+    for match in regex.finditer(rf"\b{regex.escape(name)}\b", text):
+        age = _AGE_AFTER.match(text, match.end())
+        if age and (int(age.group("age")) < 18 or age.group("unit").lower().startswith(("month", "week"))):
+            return True
+    named = regex.compile(rf"\b{regex.escape(name)}\b")
+    return any(named.search(m.group("value")) for m in _CHILD_LABEL.finditer(text))
+
+
+_WHY_PLAN = regex.compile(r"^(?i:why )\p{Lu}[\p{L}'’ -]{0,40}? (?i:has|needs) (?i:a|this) (?i:plan)\W*$")
 
 
 @dataclass
@@ -63,26 +100,48 @@ class _Builder:
 
     def _kind_of(self, heading: str) -> str | None:
         kind = self.profile.section_kind(heading)
-        named = _NAMED_POSSESSIVE.match(clean_heading(heading)) if kind is None else None
+        if kind is not None:
+            return kind
+        cleaned = clean_heading(heading)
+        named = _NAMED_POSSESSIVE.match(cleaned)
         if named and self._is_child(named.group(1)):
             # "Kai's views" is the child's-views section when Kai is the child the form is about.
-            kind = self.profile.section_kind("child's " + named.group(2))
-        return kind
+            return self.profile.section_kind("child's " + named.group(2))
+        asked = _WHOSE_VIEWS.match(cleaned)
+        if asked:
+            # "What does Mia think?", "What Jade told me", "What matters to Eira": whose views.
+            who = asked.group("who")
+            if _FAMILY_ADULT.search(who):
+                return "parent_views"
+            return "child_views" if self._is_child(who.split()[0]) else "parent_views"
+        if _WHY_PLAN.match(cleaned):
+            return "referral"
+        return None
 
     def _is_child(self, name: str) -> bool:
-        """The name is a child's: in the child's details, the title, or written with a child's
-        age ("Harvey Tolland (9)") or under a "Child:" label earlier in the form."""
+        """The name is a child's: in the child's details or the title, written with a child's age
+        ("Harvey Tolland (9)", "Leo, born 12/01/2024 (9 months)") or under a "Child:" label."""
         folded = name.casefold()
         children = {w.casefold() for child in self.metadata.children for w in child.name.split()}
         title = (self.metadata.title or "").casefold().split()
         if folded in children or folded in title:
             return True
-        aged = regex.compile(
-            rf"\b(?:child(?:ren)?|young person)\W{{1,4}}(?:[^:\n]{{0,60}}\b)?{regex.escape(name)}\b"
-            rf"|\b{regex.escape(name)}(?:\s+\p{{Lu}}[\p{{L}}'’-]+)?\s*\(\d{{1,2}}\b",
-            regex.IGNORECASE,
+        texts = [t for section in self.sections for t in (section.heading, *(b.text for b in section.blocks))]
+        return any(_child_named(name, text) for text in texts) or self._child_in_a_table(name)
+
+    def _child_in_a_table(self, name: str) -> bool:
+        """A family table row naming the person with an age under 18 or a child's relationship."""
+        rows: dict[tuple[int | None, int | None], list[str]] = {}
+        for section in self.sections:
+            for block in section.blocks:
+                if block.location.row is not None:
+                    rows.setdefault((block.location.table, block.location.row), []).append(block.text)
+        pattern = regex.compile(rf"^\W*{regex.escape(name)}\b")
+        return any(
+            any(pattern.match(cell) for cell in cells)
+            and any(_CHILD_CELL.match(cell) for cell in cells if not pattern.match(cell))
+            for cells in rows.values()
         )
-        return any(aged.search(block.text) for section in self.sections for block in section.blocks)
 
     def open(self, heading: str, location: Location, *, by_field: bool, level: int | None = None) -> Section:
         kind = self._kind_of(heading)

@@ -31,15 +31,20 @@ class Profile:
     metadata: tuple[tuple[str, str], ...]
     columns: frozenset[str]
     guidance: regex.Pattern[str]
+    # Heading shapes, tried after the synonyms: "What does mum think?", "Team manager's thinking".
+    patterns: tuple[tuple[regex.Pattern[str], str], ...] = ()
 
     def section_kind(self, heading: str) -> str | None:
         """Canonical id for a heading as written, or None when the profile does not know it."""
-        kind = _lookup(self.sections, normalise(heading))
-        if kind is None:
+        key = normalise(heading)
+        kind = _lookup(self.sections, key)
+        head = _SEPARATOR.split(clean_heading(heading), maxsplit=1)[0]
+        if kind is None and head != clean_heading(heading):
             # "Danger statement - what are we worried will happen?": the part before the dash names it.
-            head = _SEPARATOR.split(clean_heading(heading), maxsplit=1)[0]
-            if head != clean_heading(heading):
-                kind = _lookup(self.sections, normalise(head), prefix=False)
+            kind = _lookup(self.sections, normalise(head), prefix=False)
+        for candidate in (key, normalise(head)):
+            if kind is None:
+                kind = next((k for pattern, k in self.patterns if pattern.search(candidate)), None)
         return kind
 
     def metadata_field(self, label: str) -> str | None:
@@ -122,6 +127,13 @@ def load_profile(name: str) -> Profile:
             for c in words
         ),
         guidance=regex.compile("|".join(f"(?:{g})" for g in guidance) or r"(?!)", regex.I),
+        patterns=tuple(
+            (regex.compile(pattern), kind)
+            for table in (data.get("patterns"), base.get("patterns"))
+            if isinstance(table, dict)
+            for kind, patterns in table.items()
+            for pattern in patterns
+        ),
     )
 
 

@@ -26,9 +26,31 @@ _TITLE_PLAN = regex.compile(
     r"\b(?:child protection|child in need|cin|cp|safety|child's|children's) plan\b|\bcore group\b",
     regex.IGNORECASE,
 )
+# A plan section inside another form that names itself a statutory or interim plan.
+_HEADING_PLAN = regex.compile(
+    r"\b(?:child protection|child in need|cin|cp|safety|interim|protection) plan\b", regex.IGNORECASE
+)
 # Sections where a contingency may be written: the plan itself and what concludes the form.
 PLAN_KINDS = ("plan_actions", "safety_plan", "contingency")
-FORWARD_KINDS = (*PLAN_KINDS, "recommendation", "decision", "manager_oversight", "safety_goal", None)
+FORWARD_KINDS = (
+    *PLAN_KINDS, "recommendation", "decision", "manager_oversight", "safety_goal", "analysis", None,
+)
+# What a contingency escalates to: a referral, a strategy discussion, a conference, legal advice.
+_ESCALATION = regex.compile(
+    r"\b(?:refer(?:ral|red)?|step(?:ped)? up|strategy (?:discussion|meeting)|section 47|s\.?47|"
+    r"(?:child protection|review|initial) (?:case )?conference|legal (?:planning|gateway|advice|meeting)|"
+    r"pre-?proceedings|public law outline|plo|care proceedings|emergency protection|police protection|"
+    r"accommodat\w+|section 20|escalat\w+|reassess\w*|re-assess\w*|child protection (?:plan|enquir\w+))\b",
+    regex.IGNORECASE,
+)
+# "School to let the social worker know if attendance falls": passing information on is monitoring,
+# not a plan for what will be done. Calling the police or 999 is a protective response.
+_INFORM = regex.compile(
+    r"\b(?:let (?:\w+ ){1,4}know|tell|tells|inform|informs|notify|notifies|alert|alerts|report|reports|"
+    r"contact|contacts|ring|rings|phone|phones|call|calls|e-?mail|message|update|share)\b",
+    regex.IGNORECASE,
+)
+_PROTECTIVE = regex.compile(r"\b(?:police|999|ambulance|emergency)\b", regex.IGNORECASE)
 _PHRASES = regex.compile(r"\b(?:" + "|".join(entries("contingency_missing")) + r")\b", regex.IGNORECASE)
 # "If father comes to the home after drinking, mother will call 999": a condition and a response.
 _CONDITION = regex.compile(
@@ -40,6 +62,8 @@ _VAGUE_CONDITION = regex.compile(
     r"^(?:needed|required|necessary|appropriate|possible|available|wanted|they wish|she wishes|he wishes|"
     r"they want|she wants|he wants|it is (?:needed|required|appropriate|safe)"
     r"|any (?:concerns|issues) (?:arise|are raised)?"
+    r"|(?:they|he|she|we|you|staff|anyone|someone|school|nursery) (?:have|has|are|is|feel|feels) (?:any )?"
+    r"(?:concerns?|worries|worried|concerned)"
     r"|there (?:is|are) (?:any )?(?:concerns?|issues?|worries)(?: at all)?)\b",
     regex.IGNORECASE,
 )
@@ -60,9 +84,16 @@ _DEFERRED = regex.compile(
 
 
 def is_plan_form(form: Form) -> bool:
-    """A child in need, child protection or safety plan (or a review of one)."""
+    """A child in need, child protection or safety plan (or a review of one), wherever it is written:
+    a plan form, a Signs of Safety "what needs to happen" plan, or a plan section that names itself a
+    CIN, CP, safety or interim plan inside an assessment or conference report."""
     title = form.metadata.title or (form.sections[0].heading if form.sections else "")
-    return form.profile == "plan" or bool(_TITLE_PLAN.search(title)) or bool(form.sections_of("safety_plan"))
+    if form.profile == "plan" or _TITLE_PLAN.search(title) or form.sections_of("safety_plan"):
+        return True
+    plans = form.sections_of("plan_actions")
+    if form.profile == "sos" and plans:
+        return True
+    return any(_HEADING_PLAN.search(section.heading or "") for section in plans)
 
 
 def is_early_help_plan(form: Form) -> bool:
@@ -98,7 +129,34 @@ def contingency_sentence(sentence: Sentence, kind: str | None) -> bool:
         return not (is_placeholder(answer) or _DEFERRED.match(answer) or _CROSS_REFERENCE.match(answer))
     if _PHRASES.search(text):
         return True
-    return kind in PLAN_KINDS and is_conditional(text)
+    if not is_conditional(text):
+        return False
+    main = _main_clause(text)
+    if escalates(text):
+        return True  # "if X, the lead practitioner will discuss a referral to children's social care"
+    if kind not in PLAN_KINDS:
+        return False
+    return kind == "contingency" or not (_INFORM.search(main) and not _PROTECTIVE.search(main))
+
+
+def escalates(text: str) -> bool:
+    """The response of a conditional sentence is an escalation (a referral, a strategy discussion, a
+    conference, legal advice) rather than more of the same."""
+    return bool(_ESCALATION.search(_main_clause(text)))
+
+
+def _main_clause(text: str) -> str:
+    """The response of a conditional sentence, without its condition ("If X, Y will ..." -> "Y will ...";
+    "Y to ... if X" -> "Y to ...")."""
+    opening = regex.match(
+        r"^\W*(?:\d{1,2}[.)]\s*)?(?:if|should|where|whenever|in case|unless)\b[^,;]*[,;]\s*(?P<rest>.*)",
+        text,
+        regex.IGNORECASE | regex.DOTALL,
+    )
+    if opening:
+        return opening.group("rest")
+    inner = regex.search(r"\s(?:if|should|whenever|in case|unless)\s", text, regex.IGNORECASE)
+    return text[: inner.start()] if inner else text
 
 
 # "N/A - case closing": a placeholder with a short excuse (under six words, as for T106) is no answer.
@@ -163,6 +221,12 @@ class ContingencyMissing(Rule):
             "CONTINGENCY\nTo be discussed.",
             True,
             "a contingency promised, not written",
+        ),
+        Example(
+            "CHILD AND FAMILY ASSESSMENT\n\nINTERIM PLAN\n- Mr Dunn to register the boys with a dentist.\n"
+            "- College to tell the social worker if Amir stops attending.",
+            True,
+            "an interim plan in an assessment, whose only condition passes information on",
         ),
         Example(
             "CHILD PROTECTION PLAN\n\nPLAN\n1. Father not to come to the home.\n2. If father comes to the "

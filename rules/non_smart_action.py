@@ -156,6 +156,29 @@ def _has_outcome_column(form: Form, action: PlanAction) -> bool:
     return "outcome" in kinds and "action" in kinds
 
 
+# Columns that say which need an action answers ("Need | Action | Who | When"), not what will change:
+# naming an area is what they are for, so only a restatement is a fault there.
+_NEED_COLUMNS = frozenset({"need", "needs", "why", "the need", "identified need", "area of need"})
+
+
+def _outcome_label(form: Form, action: PlanAction) -> str | None:
+    """The heading of the table column the action's outcome was read from, if any."""
+    if action.location.table is None or not action.outcome:
+        return None
+    for section in form.sections:
+        if section.heading != action.heading:
+            continue
+        for block in section.blocks:
+            if block.location.table == action.location.table and block.text.strip() == action.outcome.strip():
+                return block.label
+    return None
+
+
+def _names_need(form: Form, action: PlanAction) -> bool:
+    label = _outcome_label(form, action)
+    return label is not None and regex.sub(r"[^a-z ]", "", label.casefold()).strip() in _NEED_COLUMNS
+
+
 class NonSmartAction(Rule):
     code = "A404"
     slug = "non-smart-action"
@@ -232,7 +255,7 @@ class NonSmartAction(Rule):
                 f"The outcome of this action only restates it ('{outcome}'): '{action.text}'. Say what will "
                 "be different for the child and how it will be seen."
             )
-        elif outcome and names_area_only(outcome):
+        elif outcome and names_area_only(outcome) and not _names_need(form, action):
             message = (
                 f"The outcome of this action names an area, not a change ('{outcome}'): '{action.text}'. "
                 "Say what will be different for the child and how it will be seen."

@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 
 import regex
 
+from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
 from formlint.language import is_negated, reported_spans
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
-from formlint_rules.contingency_missing import PLAN_KINDS, is_conditional
+from formlint_rules.contingency_missing import PLAN_KINDS, escalates, is_conditional
 from formlint_rules.lexicon import entries
 
 
@@ -40,6 +41,29 @@ def finality(text: str) -> regex.Match[str] | None:
 def looks_forward(text: str) -> bool:
     """A review point, an update, or what would prompt reassessment."""
     return bool(lexicon("forward").search(text))
+
+
+# Which forms are assessments (CFA, early help and Signs of Safety assessments or mappings, s47 outcomes);
+# plans and conference reports have their review set elsewhere.
+_ASSESSMENT_TITLE = regex.compile(
+    r"\bassessment\b|\bmapping\b|\bsection 47\b|\bs\.?47\b|\benquiry outcome\b", regex.IGNORECASE
+)
+_NOT_ASSESSMENT_TITLE = regex.compile(r"\bconference\b|\breview\b", regex.IGNORECASE)
+# A plan line that is itself a review point: "Team Around the Family review | Carla | 12/12/2024".
+_REVIEW_ACTION = regex.compile(
+    r"\b(?:review|core group|cin meeting|taf meeting|team around the family|network meeting)\b",
+    regex.IGNORECASE,
+)
+
+
+def is_assessment(form: Form) -> bool:
+    """An assessment or enquiry outcome, judged on its own conclusion."""
+    title = form.metadata.title or (form.sections[0].heading if form.sections else "") or ""
+    if form.profile in ("plan", "cp_conference") and not regex.search(r"section 47|s\.?47", title, regex.I):
+        return False
+    if _NOT_ASSESSMENT_TITLE.search(title):
+        return False
+    return form.profile in ("cfa", "sos") or bool(_ASSESSMENT_TITLE.search(title))
 
 
 def is_provisional(text: str) -> bool:
@@ -95,6 +119,12 @@ class OneOffAssessment(Rule):
             "'fully assessed' closes the question",
         ),
         Example(
+            "CHILD AND FAMILY ASSESSMENT\n\nANALYSIS\nMs Ryder settles Noor quickly.\n\nRECOMMENDATION\n"
+            "Child in Need plan with a housing referral.",
+            True,
+            "no finality phrase, but no review point, trigger or pending information either",
+        ),
+        Example(
             "SUMMARY\nThis assessment will be updated if father moves back in or school raise new concerns; "
             "otherwise it will be reviewed at the CIN meeting on 3/7.",
             False,
@@ -119,15 +149,41 @@ class OneOffAssessment(Rule):
         forward = tuple(self.option(context, "forward_sections"))
         if form.metadata.review_date is not None:
             return
-        if any(looks_forward(s.text) for s in form.sections_of(*forward)):
+        if self._kept_open(form, forward):
             return
-        # A trigger in the plan ("childminder to tell the health visitor the same day if ...") says
-        # what would bring the family back: the assessment is left open.
-        plan = form.sections_of(*PLAN_KINDS)
-        if any(is_conditional(s.text) for section in plan for s in section.sentences):
+        findings = [f for section in form.sections_of(*kinds) for f in self._check_section(section)]
+        if findings:
+            yield from findings
             return
-        for section in form.sections_of(*kinds):
-            yield from self._check_section(section)
+        # No finality phrase, but nothing forward either: an assessment whose conclusion is simply
+        # left standing, with no review point, no trigger and nothing pending that could change it.
+        judged = form.sections_of(*kinds, "manager_oversight")
+        if not is_assessment(form) or not judged:
+            return
+        section = judged[-1]
+        yield self.finding(
+            "Nothing in the analysis, recommendation or decision says when this assessment will be looked "
+            "at again, what would prompt a new assessment, or what information still to come could change "
+            "it. Add a review point and what would trigger reassessment.",
+            section=section,
+        )
+
+    @staticmethod
+    def _kept_open(form: Form, forward: tuple[str, ...]) -> bool:
+        """A review point, a reassessment trigger or pending information anywhere it counts."""
+        for section in form.sections_of(*forward):
+            if looks_forward(section.text):
+                return True
+            # "If late collections continue, a strategy discussion should be considered."
+            if any(is_conditional(s.text) and escalates(s.text) for s in section.sentences):
+                return True
+        # A dated trigger in the plan ("childminder to tell the health visitor the same day if ...,
+        # until 31/03/2025") says what would bring the family back: the assessment is left open.
+        for section in form.sections_of(*PLAN_KINDS):
+            if any(is_conditional(s.text) and find_dates(s.text) for s in section.sentences):
+                return True
+        # A plan line that is a dated review ("TAF review | lead practitioner | 12/12/2024").
+        return any(a.timescale and _REVIEW_ACTION.search(a.text) for a in form.actions)
 
     def _check_section(self, section: Section) -> Iterator[Finding]:
         sentences = section.sentences

@@ -100,6 +100,53 @@ def test_vague_conditions_are_not_contingencies():
     assert is_conditional("Should Kai miss three days in a week, the school will ring the social worker.")
 
 
+def test_a_reporting_line_in_a_plan_is_not_a_contingency():
+    text = (
+        "CHILD IN NEED PLAN\n\nPLAN\n1. Nursery to let the social worker know if Ava is absent for two "
+        "days.\n"
+        "2. Social worker to visit monthly from 02/09/2024."
+    )
+    assert [f.rule for f in findings(ContingencyMissing, text)] == ["contingency-missing"]
+
+
+def test_a_condition_with_a_protective_response_in_the_plan_is_a_contingency():
+    text = (
+        "CHILD PROTECTION PLAN\n\nPLAN\n1. Ms Hale to phone the police if Mr Hale comes to the flat.\n"
+        "2. Social worker to visit weekly from 02/09/2024."
+    )
+    assert findings(ContingencyMissing, text) == []
+
+
+def test_staff_having_concerns_is_too_vague_to_be_a_contingency():
+    assert not is_conditional("College to contact the front door if they have concerns.")
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "CHILD AND FAMILY ASSESSMENT\n\nINTERIM PLAN\n- Mr Dunn to register the boys with a dentist.\n"
+        "- Social worker to visit weekly from 04/03/2024.\n\nOUTCOME\nClose once the dentist is found.",
+        "REVIEW CHILD PROTECTION CONFERENCE REPORT\n\nCHILD PROTECTION PLAN (UNCHANGED)\n"
+        "1. Ms Kirk to attend the Freedom Programme weekly.\n"
+        "2. Social worker to visit every 10 working days.",
+        "SIGNS OF SAFETY MAPPING AND PLAN\n\nWHAT NEEDS TO HAPPEN\n- Ms Carr to attend the drug service "
+        "weekly from 04/03/2024.\n- Grandmother to have the children on Saturdays.",
+    ],
+    ids=["interim-plan-in-assessment", "plan-reproduced-in-review-conference", "signs-of-safety-plan"],
+)
+def test_a_plan_inside_an_assessment_or_conference_report_needs_a_contingency(form):
+    assert [f.rule for f in findings(ContingencyMissing, form)] == ["contingency-missing"]
+
+
+def test_an_escalation_trigger_in_the_managers_entry_is_a_contingency():
+    text = (
+        "EARLY HELP PLAN\n\nPLAN\n1. Ms Obi to attend the cookery course on Thursdays from 07/11/2024.\n\n"
+        "MANAGER'S OVERSIGHT\nIf Zain's weight drops again at the next weigh, the lead practitioner will "
+        "discuss a referral to children's social care with me the same day."
+    )
+    assert findings(ContingencyMissing, text) == []
+
+
 # --- one-off-assessment ---------------------------------------------------------------------
 
 
@@ -131,11 +178,64 @@ def test_a_review_date_on_the_form_keeps_the_assessment_open():
     assert findings(OneOffAssessment, text) == []
 
 
-def test_a_trigger_in_the_plan_keeps_the_assessment_open():
+def test_a_dated_trigger_in_the_plan_keeps_the_assessment_open():
     text = (
         "RECOMMENDATION\nNo further action by children's social care.\n\nPLAN\n1. Childminder to tell the "
-        "health visitor the same day if Flo arrives with any mark she cannot explain."
+        "health visitor the same day if Flo arrives with any mark she cannot explain, until 31/03/2025."
     )
+    assert findings(OneOffAssessment, text) == []
+
+
+def test_an_open_ended_reporting_line_in_a_closing_plan_does_not_keep_the_assessment_open():
+    text = (
+        "CHILD AND FAMILY ASSESSMENT\n\nPLAN\n- Mr Dunn to register the boys with a dentist.\n"
+        "- College to tell the social worker if Amir stops attending.\n\n"
+        "OUTCOME\nClose to children's social care once the dentist registration is done."
+    )
+    assert [f.rule for f in findings(OneOffAssessment, text)] == ["one-off-assessment"]
+
+
+def test_an_assessment_with_no_review_point_is_flagged_without_a_finality_phrase():
+    text = (
+        "CHILD AND FAMILY ASSESSMENT\n\nANALYSIS\nMs Ryder settles Noor quickly and the flat is warm. "
+        "Mr Ali will support her.\n\nRECOMMENDATION\nChild in Need plan with a housing referral.\n\n"
+        "MANAGER'S DECISION\nAgreed. K Bell 03/06/2024"
+    )
+    (finding,) = findings(OneOffAssessment, text)
+    assert "review point" in finding.message
+
+
+@pytest.mark.parametrize(
+    "forward",
+    [
+        "CIN plan review: 14/10/2024.",
+        "Before the first CIN meeting the social worker must see Noor's father.",
+        "We do not yet know whether Ms Ryder's low mood is postnatal depression.",
+        "If the rent arrears grow again, a strategy discussion should be considered.",
+        "A child protection enquiry will follow.",
+        "Strategy discussion booked for 12/06/2024.",
+    ],
+)
+def test_review_points_pending_information_and_escalation_triggers_keep_an_assessment_open(forward):
+    text = (
+        "CHILD AND FAMILY ASSESSMENT\n\nANALYSIS\nMs Ryder settles Noor quickly and the flat is warm.\n\n"
+        f"RECOMMENDATION\nChild in Need plan with a housing referral. {forward}"
+    )
+    assert findings(OneOffAssessment, text) == []
+
+
+def test_a_dated_review_row_in_the_plan_table_keeps_the_assessment_open():
+    text = (
+        "EARLY HELP ASSESSMENT\n\nANALYSIS\nTom's sleep has improved since the new routine.\n\n"
+        "PLAN\n| Need | Action | Who | By when |\n|---|---|---|---|\n"
+        "| Sleep | Bedtime routine chart | Ms Pike | 01/05/2024 |\n"
+        "| Progress is checked | Team Around the Family review | Lead practitioner | 12/07/2024 |\n"
+    )
+    assert findings(OneOffAssessment, text) == []
+
+
+def test_plans_and_conference_reports_are_not_judged_as_one_off_assessments():
+    text = "CHILD IN NEED PLAN\n\nANALYSIS\nThe home is warm and clean.\n\nPLAN\n1. SW to visit monthly."
     assert findings(OneOffAssessment, text) == []
 
 
@@ -196,6 +296,25 @@ def test_generic_actions_are_flagged(action):
 )
 def test_named_services_and_maintenance_actions_are_not_generic(action):
     assert findings(NonSmartAction, f"PLAN\n1. {action}") == []
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Mr Lowe to engage with alcohol support services.",
+        "A referral to the school nurse to be considered.",
+    ],
+)
+def test_engaging_with_a_kind_of_service_or_an_action_left_to_be_considered_is_generic(action):
+    assert [f.text for f in findings(NonSmartAction, f"PLAN\n1. {action}")] == [action]
+
+
+def test_a_need_column_naming_an_area_is_not_an_outcome_fault():
+    text = (
+        "PLAN\n| Need | Action | Who | By when |\n|---|---|---|---|\n"
+        "| Bedtimes | Sleep diary and routine chart | Ms Pike | 19/02/2024 |\n"
+    )
+    assert findings(NonSmartAction, text) == []
 
 
 def test_table_outcome_that_restates_the_action_is_flagged():

@@ -25,6 +25,9 @@ _SHORT_ANSWER = regex.compile(
 )
 # "Agreed. H Akhtar 20/09/2024": a sentence break or a date marks an answer, not a heading.
 _SIGN_OFF = regex.compile(r"\w[.!?]\s+\S|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
+# A longer numbered line is still a heading when it asks the form's question:
+# "7. What I need from the people who look after me".
+_QUESTION_HEADING = regex.compile(r"^\W*[\d.]+\s+(?:What|Who|How|Why|When|Where|Is|Are|Does|Do)\b|\?\s*$")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -95,9 +98,10 @@ def _is_upper_heading(line: str) -> bool:
 
 def _is_numbered_heading(line: str) -> bool:
     stripped = line.strip()
+    words = stripped.split()
     return (
         bool(_NUMBERED.match(stripped))
-        and len(stripped.split()) <= 9
+        and (len(words) <= 9 or (len(words) <= 13 and bool(_QUESTION_HEADING.search(stripped))))
         and not stripped.endswith((".", ",", ";"))
         and stripped[-1:] != ")"
     )
