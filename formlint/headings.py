@@ -15,6 +15,7 @@ _NUMBERING = regex.compile(
     )""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+_EXPLANATION = regex.compile(r"\s*\([^()]{3,}\)\s*$")
 _TRAILING = regex.compile(r"[\s:?.\-–—*]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -28,6 +29,7 @@ def clean_heading(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case key used for synonym matching."""
-    text = clean_heading(text).translate(_QUOTES).lower()
+    # "Reason for assessment (what is the assessment trying to find out?)": the bracket explains.
+    text = _EXPLANATION.sub("", clean_heading(text)).translate(_QUOTES).lower()
     text = regex.sub(r"[^\p{L}\p{N}'/&]+", " ", text)
     return " ".join(text.split())

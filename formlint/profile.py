@@ -81,7 +81,7 @@ def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True
     return None
 
 
-_SEPARATOR = regex.compile(r"\s+[-–—]\s+|\s*[:(]\s*")
+_SEPARATOR = regex.compile(r"\s+[-–—/]\s+|\s*[:(]\s*")
 _CONNECTORS = frozenset(
     """of and for including with to in on about from by at or incl inc e g i e agreed dated following
     after since until""".split()

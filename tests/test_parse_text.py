@@ -205,3 +205,15 @@ def test_a_capitalised_short_answer_is_not_a_heading():
     form = form_from_text("CONTINGENCY\nTBC\n\nPLAN\n1. Mum to attend the GP by 3 May.\n")
     (contingency,) = form.sections_of("contingency")
     assert contingency.text.strip() == "TBC"
+
+
+def test_case_system_prints_with_numbered_questions_and_answers():
+    form = form_from_text(
+        "Q1. Reason for assessment (what is the assessment trying to find out?)\n"
+        "A: Kian was reported missing three times in January.\n\n"
+        "Q2. Sources of information / how the assessment was completed\n"
+        "A: Home visits on 29/01 and 12/02.\n"
+    )
+    kinds = [s.kind for s in form.sections if s.heading]
+    assert kinds == ["referral", "basis_of_assessment"]
+    assert form.sections_of("referral")[0].text.startswith("Kian was reported")

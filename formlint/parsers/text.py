@@ -28,6 +28,9 @@ _SIGN_OFF = regex.compile(r"\w[.!?]\s+\S|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
 # A longer numbered line is still a heading when it asks the form's question:
 # "7. What I need from the people who look after me".
 _QUESTION_HEADING = regex.compile(r"^\W*[\d.]+\s+(?:What|Who|How|Why|When|Where|Is|Are|Does|Do)\b|\?\s*$")
+# Case-system prints: "Q4. Sources of information (how was ...?)" then "A: ...".
+_QUESTION_NUMBER = regex.compile(r"^\s*Q\s?\d{1,2}[a-z]?[.:)]\s+\S")
+_ANSWER_PREFIX = regex.compile(r"^\s*(?:A|Ans|Answer)\s*[:.]\s+")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -133,7 +136,7 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return m.group(1)
     if (m := _COLON_HEADING.match(line)) and len(m.group(1).split()) <= 10:
         return m.group(1)
-    if _is_upper_heading(line) or _is_numbered_heading(line):
+    if _is_upper_heading(line) or _is_numbered_heading(line) or _QUESTION_NUMBER.match(line):
         return line.strip()
     if _is_standalone_heading(line, after_blank) and not LABEL_VALUE.match(line):
         return line.strip()
@@ -182,6 +185,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
             continue
+        line = _ANSWER_PREFIX.sub("", line, count=1)
         if (m := LABEL_VALUE.match(line)) and len(m.group(1).split()) <= 5 and not para:
             doc.items.append(
                 RawItem(
