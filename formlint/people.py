@@ -246,7 +246,7 @@ class _Builder:
 
 def build_roster(form: Form) -> Roster:
     """Everyone the form names, merged so that one person is one member."""
-    from formlint.people_text import from_labelled, from_narrative, from_person
+    from formlint.people_text import SUBJECT_LABELS, from_labelled, from_narrative, from_person
 
     builder = _Builder()
     for person in form.metadata.children:
@@ -260,11 +260,14 @@ def build_roster(form: Form) -> Roster:
     for index, section in enumerate(form.sections):
         # The child's details: their own section, or what comes before the first known section.
         details = section.kind == "child_details" or index < first_known
-        for block in section.blocks:
-            if block.blank or not block.text.strip():
-                continue
-            for member in (*from_labelled(block.label, block.text, block.location, details=details),
-                           *from_narrative(block.text, block.location, details=details)):
+        blocks = [(b.text, b.label, b.location) for b in section.blocks if not b.blank and b.text.strip()]
+        texts = [(section.heading, None, section.location), *blocks]
+        for text, label, location in texts:
+            # A labelled cell ("Other children who stay: Tyler (7)") names a subject only under a
+            # subject's label.
+            subject_here = details and (label is None or label.strip(" *_:").lower() in SUBJECT_LABELS)
+            for member in (*from_labelled(label, text, location, details=details),
+                           *from_narrative(text, location, details=subject_here)):
                 household = section.kind == "family_composition" and not member.professional
                 if household and member.in_household is None:
                     member = replace(member, in_household=True)

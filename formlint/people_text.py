@@ -48,7 +48,8 @@ _FIELD_SEPARATOR = regex.compile(
 _WHOLE_NAME = regex.compile(rf"^{NAME}\s*(?:\([^()]*\))?\W*$")
 # A label that is a role of someone: "birth father of both children", "father to Kai".
 _ROLE_LABEL = regex.compile(r"^[\p{L}'’ -]+?\s+(?:of|to|for)\s+", regex.IGNORECASE)
-_LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*")
+# List separators outside brackets: "Mason Clarke (DOB 02/07/2012, 12) and Ellie Clarke (8)".
+_LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*(?![^()]*\))")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
     "children": "child",
@@ -58,7 +59,9 @@ _PLURALS = {
     "brothers": "brother",
     "sisters": "sister",
 }
-_SUBJECT_LABELS = frozenset({"child", "children", "subject child", "child's name", "young person", "name"})
+# Labels under which a form names the children it is about.
+SUBJECT_LABELS = frozenset({"child", "children", "subject child", "child's name", "young person", "name"})
+_SUBJECT_LABELS = SUBJECT_LABELS
 _CHILD_WITH_AGE = regex.compile(
     r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*\(\s*(?i:aged?\s+)?"
     r"(?P<age>\d{1,2}(?:\s*(?i:months?|weeks?|days?))?)\s*(?i:old)?\s*\)",

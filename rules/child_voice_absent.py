@@ -27,7 +27,8 @@ _OBSERVED = (
     r"gurgled|giggled|laughed|played|playing|crawled|crawling|toddled|fed|feeding|settled|slept|reached|"
     r"responded|turned to|made eye contact|interacted|clung|flinched|startled|explored|fixes on|fixed on|"
     r"tracked|tracks|grasped|babbles|smiles|plays|crawls|feeds|settles|responds|reaches|was alert|"
-    r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled)"
+    r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled|reaching|running to|cuddling|"
+    r"clinging|laughing|waving|pointing|reached for|babbled)"
 )
 # Words between the child's name and the verb that make someone else the speaker.
 _OTHER_SPEAKER = regex.compile(
@@ -78,7 +79,7 @@ _ADULT_START = regex.compile(
 )
 # The child as the object of someone else's verb: "spoke warmly about Leo", "asked Kai".
 _OBJECT_BEFORE = regex.compile(
-    r"\b(?:about|to|with|for|at|of|by|from|on|asked|saw|told|took|collected|brought|left)\s+$",
+    r"\b(?:about|to|with|for|at|of|from|on|asked|saw|told|took|collected|brought|left)\s+$",
     regex.IGNORECASE,
 )
 
@@ -103,7 +104,12 @@ def _speaks(pattern: regex.Pattern[str], sentence: Sentence) -> bool:
     return False
 
 
-def _heard(names: tuple[str, ...] | None, sections: Sequence[Section], others: Sequence[str]) -> bool:
+def _heard(
+    names: tuple[str, ...] | None,
+    sections: Sequence[Section],
+    others: Sequence[str],
+    adults: Sequence[str] = (),
+) -> bool:
     """Some sentence gives the child's voice: by name, by "he"/"she" while the child is the
     last child named in the section, or, in a child's-views answer that is theirs, by quotation."""
     named = _pattern("|".join(regex.escape(n) for n in names) if names else _GENERIC_CHILD)
@@ -118,7 +124,10 @@ def _heard(names: tuple[str, ...] | None, sections: Sequence[Section], others: S
         for sentence in section.sentences:
             text = sentence.text.lstrip("-*• ")
             starts_with_child = bool(names) and any(text.startswith(n) for n in names or ())
-            someone_else = bool(_ADULT_START.match(text)) or any(n in text for n in others)
+            # In the child's own views answer only a sentence that opens with an adult is someone
+            # else's; elsewhere any other person named may be who "she" is.
+            named_other = any(n in text for n in (*others, *(() if views else adults)))
+            someone_else = bool(_ADULT_START.match(text)) or named_other
             pronoun_is_child = starts_with_child or (current and not someone_else)
             if _speaks(named, sentence) or (pronoun_is_child and _speaks(pronoun, sentence)):
                 return True
@@ -197,9 +206,10 @@ class ChildVoiceAbsent(Rule):
         views = form.sections_of("child_views")
         children = _about(form)
         names: list[tuple[str, ...] | None] = [m.first_names for m in children if m.first_names] or [None]
+        adults = [n for m in form.people if not m.child and m.name for n in m.first_names]
         for name in names:
             others = [n for other in names if other and other != name for n in other]
-            if _heard(name, sections, others):
+            if _heard(name, sections, others, adults):
                 continue
             who = name[0] if name else None
             yield self.finding(

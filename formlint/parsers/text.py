@@ -31,6 +31,8 @@ _QUESTION_HEADING = regex.compile(r"^\W*[\d.]+\s+(?:What|Who|How|Why|When|Where|
 # Case-system prints: "Q4. Sources of information (how was ...?)" then "A: ...".
 _QUESTION_NUMBER = regex.compile(r"^\s*Q\s?\d{1,2}[a-z]?[.:)]\s+\S")
 _ANSWER_PREFIX = regex.compile(r"^\s*(?:A|Ans|Answer)\s*[:.]\s+")
+# "DATE COMPLETED: 01/03/2024": a field in capitals, not a heading.
+_FIELD_WITH_VALUE = regex.compile(r":\s*\S")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -47,8 +49,9 @@ def _table_items(rows: list[tuple[int, str]], table: int) -> list[RawItem]:
     """Cells of a pipe table, labelled with their column heading when the table has one."""
     has_header = len(rows) > 1 and bool(_TABLE_RULE.match(rows[1][1]))
     header = _cells(rows[0][1]) if has_header else []
-    if not any(header):
-        # No column headings: a two-column table is label / answer rows, like a Word details table.
+    if not any(header[1:]):
+        # No column headings (or only a title over the first column, "| Details | |"): a
+        # two-column table is label / answer rows, like a Word details table.
         body = [r for r in (rows[2:] if has_header else rows) if not _TABLE_RULE.match(r[1])]
         if body and all(len(_cells(line)) == 2 for _, line in body):
             return [
@@ -95,6 +98,7 @@ def _is_upper_heading(line: str) -> bool:
         and len(letters) >= 3
         and all(c.isupper() for c in letters)
         and not _SHORT_ANSWER.match(line.strip())
+        and not _FIELD_WITH_VALUE.search(line)
         and not line.rstrip().endswith((".", ","))
     )
 
