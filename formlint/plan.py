@@ -109,9 +109,9 @@ _WITH_AGENCY = regex.compile(
 _PRONOUN = regex.compile(r"he|she|they|i|we", regex.IGNORECASE)
 # Lines in a plan section that are not actions: the review date, the contingency.
 _NOT_ACTION = regex.compile(
-    r"^\W*(?:(?:next\s+)?(?:review|contingency|date of|plan agreed|plan date)\b"
+    r"^\W*(?:(?:next\s+)?(?:review|contingency|date of|plan agreed|plan date|progress|update|outcome)\b"
     r"|(?:the\s+)?next\s+(?:\w+\s+){0,2}(?:meeting|review|conference|core group)\b"
-    r"|(?:the\s+)?(?:(?:\w+\s+)?plan|core group(?:\s+meetings?)?|review(?:\s+meetings?)?)\s+"
+    r"|(?:the\s+)?(?:(?:\w+\s+)?plan|case|core group(?:\s+meetings?)?|review(?:\s+meetings?)?)\s+"
     r"(?:to be|will be|is to be|to|will)?\s*(?:reviewed|held|meets?|every|on\s+\d))",
     regex.IGNORECASE,
 )
@@ -122,7 +122,7 @@ _INLINE_LABEL = regex.compile(r"(?:^|(?<=[.;]\s{1,3}))(?P<label>[\p{L}'’ /]{2,
 _NUMBERED_LABEL = regex.compile(r"\s+\d{1,2}$")
 _STANDING = regex.compile(
     r"\b(?:not to|must not|will not|is not to|are not to|no (?:unsupervised )?contact|"
-    r"not (?:be )?left alone|ensure\b[^.;]{0,60}\b(?:does|do|is|are|will) not)\b"
+    r"not (?:be )?left alone|ensure\b[^.;]{0,60}\b(?:does|do|is|are|will) not|at all times|never)\b"
     r"|\bcontact\b[^.;]*\bsupervised\b|\bsupervised\b[^.;]*\bcontact\b",
     regex.IGNORECASE,
 )
@@ -328,7 +328,7 @@ def _merged(blocks: list[Block]) -> list[tuple[str, Block]]:
     return out
 
 
-def _list_actions(section: Section) -> Iterator[PlanAction]:
+def _list_actions(section: Section, *, listed_only: bool = False) -> Iterator[PlanAction]:
     blocks = [
         b for b in section.blocks
         if not b.blank and b.label != "guidance" and b.text.strip() and not _in_plan_table(b, section)
@@ -343,13 +343,15 @@ def _list_actions(section: Section) -> Iterator[PlanAction]:
             yield PlanAction(action, owner, when, record.get("outcome"), block.location, section.heading,
                              section.kind)
             continue
-        if listed:
+        if listed or listed_only:
             lines: Iterable[str] = (_trim(i) for i in _items(block)) if _ITEM.match(text) else ()
         else:
             lines = _running_actions(text)
         for line in lines:
             if not line or line.rstrip().endswith(":") or _NOT_ACTION.match(line):
                 continue  # "The following was agreed:" introduces the actions; "Review on ..." is a date
+            if listed_only and not _COMMITMENT.search(line):
+                continue  # a progress list also records what happened ("Kyle moved in in August")
             owner, when = find_owner(line), find_timescale(line)
             yield PlanAction(line, owner, when, None, block.location, section.heading, section.kind)
 
@@ -398,6 +400,9 @@ def read_actions(form: Form, kinds: tuple[str, ...] = PLAN_KINDS) -> list[PlanAc
         if section.kind in kinds:
             actions.extend(_table_actions(section))
             actions.extend(_list_actions(section))
+        elif section.kind == "review_progress":
+            # "Progress against the plan": its numbered lines are the plan's actions, with progress.
+            actions.extend(_list_actions(section, listed_only=True))
         else:
             # A plan table under another heading (often the form's title) is still the plan.
             actions.extend(_table_actions(section, require_plan_columns=True))

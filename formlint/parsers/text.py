@@ -33,6 +33,7 @@ _QUESTION_NUMBER = regex.compile(r"^\s*Q\s?\d{1,2}[a-z]?[.:)]\s+\S")
 _ANSWER_PREFIX = regex.compile(r"^\s*(?:A|Ans|Answer)\s*[:.]\s+")
 # "DATE COMPLETED: 01/03/2024": a field in capitals, not a heading.
 _FIELD_WITH_VALUE = regex.compile(r":\s*\S")
+_BRACKETED = regex.compile(r"\([^()]*\)")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -114,16 +115,19 @@ def _is_numbered_heading(line: str) -> bool:
     )
 
 
-def _is_standalone_heading(line: str, after_blank: bool) -> bool:
-    """A short unpunctuated line opening a paragraph: "Parents' views" above its answer."""
+def _is_standalone_heading(line: str, after_blank: bool, alone: bool = False) -> bool:
+    """A short unpunctuated line opening a paragraph: "Parents' views" above its answer. A line
+    that stands alone between blank lines may be longer ("Progress against the plan (as agreed
+    on 12/12/2024)")."""
     stripped = line.strip()
+    words, length = (10, 90) if alone else (6, 50)
     return (
         after_blank
         and not _SHORT_ANSWER.match(stripped)
-        and not _SIGN_OFF.search(stripped)
+        and not _SIGN_OFF.search(_BRACKETED.sub("", stripped))
         and stripped[:1].isupper()
-        and len(stripped.split()) <= 6
-        and len(stripped) <= 50
+        and len(stripped.split()) <= words
+        and len(stripped) <= length
         and not stripped.endswith((".", ",", ";", "!", '"', "”"))
         and not _LIST_ITEM.match(line)
     )
@@ -142,7 +146,7 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return m.group(1)
     if _is_upper_heading(line) or _is_numbered_heading(line) or _QUESTION_NUMBER.match(line):
         return line.strip()
-    if _is_standalone_heading(line, after_blank) and not LABEL_VALUE.match(line):
+    if _is_standalone_heading(line, after_blank, alone=not next_line.strip()) and not LABEL_VALUE.match(line):
         return line.strip()
     return None
 
