@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -43,14 +44,19 @@ _AGE_AFTER = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(name: str, *, at_start: bool = False) -> regex.Pattern[str]:
+    return regex.compile(rf"^\W*{regex.escape(name)}\b" if at_start else rf"\b{regex.escape(name)}\b")
+
+
 def _child_named(name: str, text: str) -> bool:
     """True when ``text`` names ``name`` as a child: with an age under 18 or in months, or in the
     value of a "Child:" / "Children:" label."""
-    for match in regex.finditer(rf"\b{regex.escape(name)}\b", text):
+    named = _name_pattern(name)
+    for match in named.finditer(text):
         age = _AGE_AFTER.match(text, match.end())
         if age and (int(age.group("age")) < 18 or age.group("unit").lower().startswith(("month", "week"))):
             return True
-    named = regex.compile(rf"\b{regex.escape(name)}\b")
     return any(named.search(m.group("value")) for m in _CHILD_LABEL.finditer(text))
 
 
@@ -136,7 +142,7 @@ class _Builder:
             for block in section.blocks:
                 if block.location.row is not None:
                     rows.setdefault((block.location.table, block.location.row), []).append(block.text)
-        pattern = regex.compile(rf"^\W*{regex.escape(name)}\b")
+        pattern = _name_pattern(name, at_start=True)
         return any(
             any(pattern.match(cell) for cell in cells)
             and any(_CHILD_CELL.match(cell) for cell in cells if not pattern.match(cell))

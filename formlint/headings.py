@@ -16,6 +16,7 @@ _NUMBERING = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _EXPLANATION = regex.compile(r"\s*\([^()]{3,}\)\s*$")
+_NOT_KEY = regex.compile(r"[^\p{L}\p{N}'/&]+")
 _TRAILING = regex.compile(r"[\s:?.\-–—*]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -31,5 +32,5 @@ def normalise(text: str) -> str:
     """Lower-case key used for synonym matching."""
     # "Reason for assessment (what is the assessment trying to find out?)": the bracket explains.
     text = _EXPLANATION.sub("", clean_heading(text)).translate(_QUOTES).lower()
-    text = regex.sub(r"[^\p{L}\p{N}'/&]+", " ", text)
+    text = _NOT_KEY.sub(" ", text)
     return " ".join(text.split())

@@ -22,6 +22,12 @@ from formlint.roles import words_for
 __all__ = ["Member", "Roster", "build_roster", "is_minor"]
 
 _TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "dr": None}
+_LEADING_NUMBER = regex.compile(r"\s*(\d{1,3})")
+
+
+@functools.lru_cache(maxsize=1024)
+def _titled_surname(surname: str) -> regex.Pattern[str]:
+    return regex.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{regex.escape(surname)}\b")
 # Roles a child has one of: an unnamed "dad" is the named father.
 _ONE_OF = frozenset(
     {"mother", "father", "stepfather", "stepmother", "partner", "boyfriend", "girlfriend", "husband", "wife"}
@@ -88,7 +94,7 @@ class Member:
 
 
 def is_minor(age: str | None, date_of_birth: dt.date | None) -> bool:
-    if age and (m := regex.match(r"\s*(\d{1,3})", age)):
+    if age and (m := _LEADING_NUMBER.match(age)):
         return int(m.group(1)) < 18 or "month" in age or "week" in age
     return date_of_birth is not None and date_of_birth.year >= dt.date.today().year - 18
 
@@ -236,7 +242,7 @@ class _Builder:
         if member.gender is None and member.name and not member.child:
             surname = member.name.split()[-1]
             adults = [m for m in self.members if m.name and not m.child and m.name.split()[-1] == surname]
-            title = regex.search(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{regex.escape(surname)}\b", text)
+            title = _titled_surname(surname).search(text)
             if len(adults) == 1 and title:
                 member = replace(member, gender=_TITLES[title.group(1).lower()])
         if member.role == "parent" and member.gender:

@@ -46,6 +46,7 @@ _FIELD_SEPARATOR = regex.compile(
 )
 # A list item that is a name and nothing else but a bracket: "Zain Haddad (8)", "Ms Lomax".
 _WHOLE_NAME = regex.compile(rf"^{NAME}\s*(?:\([^()]*\))?\W*$")
+_NAME_AT_START = regex.compile(NAME)
 # A label that is a role of someone: "birth father of both children", "father to Kai".
 _ROLE_LABEL = regex.compile(r"^[\p{L}'’ -]+?\s+(?:of|to|for)\s+", regex.IGNORECASE)
 # List separators outside brackets: "Mason Clarke (DOB 02/07/2012, 12) and Ellie Clarke (8)".
@@ -141,7 +142,7 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
             continue
         for part in _LIST_SPLIT.split(value):
             part = _NICKNAMED.sub(lambda m: f"{m.group('first')} {m.group('last')}", part)
-            name = regex.match(NAME, part.strip())
+            name = _NAME_AT_START.match(part.strip())
             if not name or not _WHOLE_NAME.match(part.strip()):
                 break  # "Freya Walsh (7), Year 2, Riverside Infant School": the names come first
             age = _age(part)

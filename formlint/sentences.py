@@ -31,6 +31,7 @@ _BOUNDARY = regex.compile(r"""[.!?…]+['"’”)\]]*(?=\s+|$)""")
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*•◦▪●◼–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+", regex.M)
 _MARKER_ONLY = regex.compile(r"^\s*(?:\(?\d{1,2}|\(?[a-zA-Z]|[ivx]{1,4})[.)]\s*$")
 _WORD_BEFORE = regex.compile(r"([\p{L}.'’]+)$")
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -70,7 +71,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     cuts = {0, len(text)}
     for match in _LIST_ITEM.finditer(text):
         cuts.add(match.start())
-    for match in regex.finditer(r"\n[ \t]*\n", text):
+    for match in _BLANK_LINE.finditer(text):
         cuts.add(match.end())
     ordered = sorted(cuts)
     yield from itertools.pairwise(ordered)

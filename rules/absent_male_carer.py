@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -89,7 +90,8 @@ _DANGER = regex.compile(
 )
 # "Birth father of both children: Wayne Denton" (a field label the roster does not know).
 _FATHER_FIELD = regex.compile(
-    rf"(?<![\p{{L}}'’-])(?<![\p{{L}},]\s)(?i:(?:birth |biological )?father)\b[^:\n.]{{0,40}}:[\s*_]*"
+    rf"(?<![\p{{L}}'’-])(?:(?<=['’]s\s)|(?<![\p{{L}},]\s))"
+    rf"(?i:(?:birth |biological )?father)\b[^:\n.]{{0,40}}:[\s*_]*"
     rf"(?P<name>{NAME})"
     rf"|(?P<name>{NAME})\s*\((?i:(?:birth |biological )?father)\)"
 )
@@ -164,8 +166,56 @@ def _with_father(form: Form, text: str, members: list[Member]) -> list[Member]:
     return members
 
 
+_ROW_ROLE = regex.compile(
+    r"(?<![\p{L}-])(?P<step>step-?(?:father|dad))\b|(?<![\p{L}-])(?P<father>father|dad|daddy)\b"
+    r"|(?<![\p{L}-])(?P<partner>partner|boyfriend|husband)\b",
+    regex.IGNORECASE,
+)
+
+
+def _table_roles(form: Form) -> tuple[list[Member], set[tuple[int, int]]]:
+    """Men of a household table whose relationship column the roster did not read.
+
+    "| Rhodri Pritchard | Father | 34 |": the roster may hold Rhodri with no role, and
+    the "Father" cell as a second, unnamed father. The row's name takes the row's role;
+    the rows are returned so that members read from their other cells can be dropped.
+    """
+    cells: dict[tuple[int, int], list[str]] = {}
+    for section in form.sections:
+        for block in section.blocks:
+            loc = block.location
+            if loc.table is not None and loc.row is not None:
+                cells.setdefault((loc.table, loc.row), []).append(block.text)
+    found: list[Member] = []
+    rows: set[tuple[int, int]] = set()
+    for member in form.people:
+        if member.role or member.professional or member.child or not member.name:
+            continue
+        for key, texts in cells.items():
+            at = next((i for i, t in enumerate(texts) if member.name in t), None)
+            if at is None:
+                continue
+            rest = " ".join(t.split(":", 1)[-1] for t in texts[at + 1 :])
+            match = _ROW_ROLE.search(rest)
+            if match is None:
+                continue
+            role = {"step": "stepfather", "father": "father", "partner": "partner"}[
+                match.lastgroup or "father"
+            ]
+            found.append(dataclasses.replace(member, role=role, gender=member.gender or "male"))
+            rows.add(key)
+            break
+    return found, rows
+
+
 def _men(form: Form, text: str) -> list[_Man]:
-    members = [m for m in form.people if _is_man(m)]
+    from_rows, rows = _table_roles(form)
+    members = [
+        m
+        for m in form.people
+        if _is_man(m) and not (m.location and (m.location.table, m.location.row) in rows)
+    ]
+    members = [*members, *from_rows]
     members = _with_father(form, text, members)
     roles = [m.role for m in members]
     unnamed = [m for m in members if not m.name]
@@ -229,12 +279,46 @@ def _subject_patterns(alternatives: tuple[str, ...]) -> tuple[regex.Pattern[str]
     )
 
 
+_QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
+# A field label in a run of details ("Mother:", "Amber's father:"): where one person's entry ends.
+_FIELD_LABEL = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’ ]{0,30}:\s")
+
+
 def _records_contact(man: _Man, passage: Passage) -> bool:
     text = passage.sentence.text
+    quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     for pattern in _subject_patterns(man.alternatives):
         for match in pattern.finditer(text):
+            # "I asked what would help; Amber said 'if Craig was home'": his name in
+            # someone else's quoted words is not the worker's contact with him.
+            end = match.end() - 1
+            if any(a <= end < b and not a <= match.start() < b for a, b in quotes):
+                continue
             if not _NEGATION.search(match.group("gap") or ""):
                 return True
+    return False
+
+
+def _explained(man: _Man, text: str) -> bool:
+    """Why he cannot take part, said of him: in his own entry of a run of labelled
+    details, not in the next one ("Leo's father: Craig ... Amber's father: Ben, died 2020")."""
+    mentions = list(man.pattern.finditer(text))
+    if man.member.name:
+        # A named man is found by his name here: "Amber's father" may be another man.
+        names = {w.casefold() for w in man.member.name.split()}
+        named = [m for m in mentions if names & {w.casefold() for w in m.group().split()}]
+        other = _FATHER_FIELD.search(text)
+        if not named and other and not names & {w.casefold() for w in other.group("name").split()}:
+            return False  # "Mia's father: Rob Kerr, died in 2020" names another man
+        mentions = named or mentions
+    if not mentions:  # found through "he": the sentence is about him
+        return _EXPLAINED.search(text) is not None
+    labels = [m.start() for m in _FIELD_LABEL.finditer(text)]
+    for mention in mentions:
+        start = max((p for p in labels if p <= mention.start()), default=0)
+        end = min((p for p in labels if p > mention.end()), default=len(text))
+        if _EXPLAINED.search(text, start, end):
+            return True
     return False
 
 
@@ -255,7 +339,7 @@ def _addressed(man: _Man, found: list[Passage]) -> bool:
         text = passage.sentence.text
         if passage.section.kind in _NOT_CONTACT:
             continue
-        if _records_contact(man, passage) or _EXPLAINED.search(text) or _danger_assessed(passage):
+        if _records_contact(man, passage) or _explained(man, text) or _danger_assessed(passage):
             return True
         check = _CHECKS.search(text)
         if check and not _NEGATION.search(text[max(0, check.start() - 25) : check.start()]):

@@ -22,6 +22,7 @@ NAMES = {
     "gp": "the GP",
     "midwife": "the midwife",
     "school_nurse": "the school nurse",
+    "community_nurse": "the community nurse",
     "hospital": "the hospital",
     "camhs": "CAMHS",
     "mental_health": "the mental health service",
@@ -31,13 +32,25 @@ NAMES = {
     "substance": "the drug and alcohol service",
     "domestic_abuse": "the domestic abuse service",
     "youth_justice": "the youth justice service",
+    "missing_service": "the missing service",
     "early_help": "early help",
     "health": "health",
 }
-_HEALTH = ("health_visitor", "gp", "midwife", "school_nurse", "hospital", "camhs", "mental_health", "health")
+HEALTH = (
+    "health_visitor",
+    "gp",
+    "midwife",
+    "school_nurse",
+    "community_nurse",
+    "hospital",
+    "camhs",
+    "mental_health",
+    "health",
+)
 # Police words that are also people's initials or other things: only with a capital or a name after.
 _STRICT = regex.compile(
-    r"^(?:pc|dc|ds|di|officer|hv|fsw|ward|consultant|surgery|primary|academy|college)$", regex.IGNORECASE
+    r"^(?:pc|dc|ds|di|officer|hv|fsw|ward|consultant|surgery|primary|academy|college|juniors|infants)$",
+    regex.IGNORECASE,
 )
 
 
@@ -54,22 +67,31 @@ def _matches(key: str, text: str) -> Iterable[regex.Match[str]]:
         yield match
 
 
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """Each agency named in ``text`` as (start, end, key), in order; a name inside a longer
+    name of another agency ("GP" in "GP practice nurse") is the longer one only."""
+    found = [(m.start(), m.end(), key) for key in keys() for m in _matches(key, text)]
+    kept = [
+        (start, end, key)
+        for start, end, key in found
+        if not any(k != key and s <= start and end <= e and (e - s) > (end - start) for s, e, k in found)
+    ]
+    return sorted(kept)
+
+
 def agencies_in(text: str) -> list[str]:
     """The agencies ``text`` names, in the order first named, "health" only when no
     particular health service is named in the same place."""
-    found: list[tuple[int, str]] = []
-    for key in keys():
-        first = next(iter(_matches(key, text)), None)
-        if first is not None:
-            found.append((first.start(), key))
-    names = [key for _, key in sorted(found)]
-    if "health" in names and any(k in names for k in _HEALTH if k != "health"):
+    names: list[str] = []
+    for _, _, key in spans(text):
+        if key not in names:
+            names.append(key)
+    if "health" in names and any(k in names for k in HEALTH if k != "health"):
         names.remove("health")
     return names
 
 
 def speaks_of(key: str, text: str) -> bool:
     """True when ``text`` names agency ``key`` (any health service stands for "health")."""
-    if key == "health":
-        return any(next(iter(_matches(k, text)), None) is not None for k in _HEALTH)
-    return next(iter(_matches(key, text)), None) is not None
+    wanted = HEALTH if key == "health" else (key,)
+    return any(k in wanted for _, _, k in spans(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -11,7 +12,7 @@ import regex
 from formlint.finding import Finding, Severity
 from formlint.model import Block, Form, Section
 from formlint.rule import Context, Example, Rule
-from formlint_rules.agencies import NAMES, agencies_in, speaks_of
+from formlint_rules.agencies import HEALTH, NAMES, agencies_in, spans, speaks_of
 
 # "Agencies consulted: ...", "Professionals involved: ...", "Invited: ...", "Present: ...".
 _LIST_LABEL = regex.compile(
@@ -38,46 +39,188 @@ _INFORMATION = regex.compile(
 )
 
 
+# A sentence that lists sources in prose: "I spoke to the school, the GP and ...", "Information
+# from police, school and the health visitor.", "School and GP contacted by telephone.", "a call
+# with his head of year", "a strategy discussion with police, the school and ...".
+_PROSE_LISTING = regex.compile(
+    r"\b(?:spoke|spoken|speaking|talked|consulted|contacted|liaised|emailed|telephoned|phoned|"
+    r"(?:information|checks?|reports?|views?|contributions?|input)(?:\s+(?:was|were|has\s+been|have\s+been))?"
+    r"(?:\s+(?:gathered|obtained|received|requested|sought|provided|given|taken|shared))?\s+(?:from|by|with)|"
+    r"(?:calls?|conversations?|discussions?|meetings?|interviews?)\s+(?:\S+\s+){0,3}?(?:with|by)|"
+    r"strategy\s+(?:discussion|meeting)\b[^.;]*?\bwith|came\s+to|attended\s+by)\b",
+    regex.IGNORECASE,
+)
+# Sections whose every line names who took part: "Who came to the mapping", "Present", "Attendees".
+_ATTENDANCE_HEADING = regex.compile(
+    r"\b(?:who (?:came|attended|was (?:there|present)|took part)|attend(?:ees|ance|ing)|present|"
+    r"participants|invit(?:ed|ees)|sources? of information|who (?:i|we) spoke to)\b",
+    regex.IGNORECASE,
+)
+# Where a form says how its information was gathered (unknown headings included: "Strategy
+# discussion", "Who came to the mapping"); a Recommendation's "meeting with" is not a source list.
+_PROSE_KINDS = frozenset({None, "basis_of_assessment"})
+# A place, not a source: "seen alone at school", "held at the family hub".
+_LOCATION_BEFORE = regex.compile(
+    r"\b(?:at|in|to|outside|near)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\p{Lu}][\p{L}'’]*\s+){0,3}$"
+)
+
+# The agency is the one who made contact ("Little Owls Preschool contacted the front door"), not a
+# source the writer went to; "School and GP contacted by telephone" is passive and is a source.
+_ACTING = regex.compile(
+    r"^(?:\s+[\p{Lu}][\p{L}'’-]*){0,2}\s+(?:also\s+)?(?:contacted|consulted|spoke|talked|emailed|phoned|"
+    r"telephoned|liaised|called|rang)\b(?!\s+by\b)"
+)
+
+
 @dataclass(frozen=True)
 class _Listing:
     section: Section
     block: Block
     line: str
     agencies: tuple[str, ...]
+    # The people the listing names for an agency ("class teacher Mrs Hale": school -> Hale).
+    people: tuple[tuple[str, str], ...] = ()
 
 
-def _listings(form: Form) -> list[_Listing]:
+# A person's name straight after an agency's: "the health visitor Jo Preece", "PC Ashworth",
+# "head of year (Mrs Abbott)".
+_PERSON_AFTER = regex.compile(
+    r"^(?:['’]s)?\s*[(,]?\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|DI|Sgt|Nurse)\.?\s+)?"
+    r"(?P<name>[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’-]+)?)"
+)
+_NOT_A_NAME = regex.compile(r"^(?:The|A|An|And|On|In|At|By|To|From|With|I|We|She|He|They)$")
+
+
+def _people(text: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for _, end, key in spans(text):
+        match = _PERSON_AFTER.match(text[end : end + 60])
+        if match:
+            surname = match.group("name").split()[-1]
+            if not _NOT_A_NAME.match(surname) and not agencies_in(surname):
+                out.append((key, surname))
+    return tuple(out)
+
+
+def _sources_in(text: str) -> list[str]:
+    """Agencies a prose listing names as sources, leaving out places ("seen at school")."""
+    found: list[str] = []
+    for start, end, key in spans(text):
+        if _LOCATION_BEFORE.search(text[max(0, start - 40) : start]) or _ACTING.match(text[end : end + 60]):
+            continue
+        if key not in found:
+            found.append(key)
+    if "health" in found and any(k in found for k in HEALTH if k != "health"):
+        found.remove("health")
+    return found
+
+
+def _listings(form: Form, kinds: frozenset[str]) -> list[_Listing]:
     out: list[_Listing] = []
     for section in form.sections:
         network = section.kind == "professional_network"
+        attendance = (
+            not network
+            and section.kind not in kinds
+            and bool(_ATTENDANCE_HEADING.search(section.heading or ""))
+        )
         for block in section.blocks:
             if block.blank:
                 continue
             label = f"{block.label}: " if block.label and not network else ""
             for line in block.text.splitlines():
                 match = _LIST_LABEL.match(f"{label}{line}") or _LIST_LABEL.match(line)
-                value = match.group("value") if match else (line if network else None)
+                value = match.group("value") if match else (line if network or attendance else None)
                 if value:
-                    found = agencies_in(value)
+                    found = agencies_in(value) if match or network else _sources_in(value)
                     if found:
-                        out.append(_Listing(section, block, line.strip(), tuple(found)))
+                        out.append(_Listing(section, block, line.strip(), tuple(found), _people(value)))
+        if section.kind not in _PROSE_KINDS:
+            continue
+        for sentence in section.sentences:
+            if _PROSE_LISTING.search(sentence.text) and not _LIST_LABEL.match(sentence.text.strip()):
+                found = _sources_in(sentence.text)
+                if found and not any(sentence.text.strip() in item.line for item in out):
+                    out.append(
+                        _Listing(
+                            section,
+                            sentence.block,
+                            sentence.text.strip(),
+                            tuple(found),
+                            _people(sentence.text),
+                        )
+                    )
     return out
 
 
+# What an agency did or said, after its name (allowing a person's name or an apposition between):
+# "the GP confirms", "the health visitor Dawn Ellis said", "Dr Okonjo, consultant paediatrician,
+# reported", "School are unsure", "police checks were clear", "School 3/10".
+_AFTER = regex.compile(
+    r"^(?:['’]s?)?(?:\s*(?:\(|\)|,|–|-)\s*|\s+and\s+(?:the\s+|an?\s+)?\p{L}+|\s+(?:[\p{Lu}][\p{L}'’.-]*|also|then|both|have|has|had|been|now|already|recently|"
+    r"team|service|services|surgery|practice|office|staff|colleagues?|officers?|records?|checks?|"
+    r"report|reports|letter|notes|chronology)){0,6}?"
+    r"\s*(?:\d+\s*/\s*10\b|:\s*\S|\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|does|do|"
+    r"did|not|says|say|said|reports?|reported|told|tells|shares?|shared|confirms?|confirmed|describes?|"
+    r"described|notes?|noted|advises?|advised|raises?|raised|states?|stated|finds?|found|saw|sees|see|"
+    r"observes?|observed|informs?|informed|records?|recorded|knows?|knew|expresses|expressed|feels?|felt|"
+    r"believes?|believed|thinks?|thought|considers?|considered|predicts?|predicted|provides?|provided|"
+    r"gives?|gave|explains?|explained|highlights?|highlighted|identifies|identified|mentions?|mentioned|"
+    r"agrees?|agreed|disagrees?|disagreed|worries|worried|refers?|referred|holds?|held|shows?|showed|"
+    r"shown|checks?|checked|visits?|visited|weighs?|weighed|examines?|examined|assesses|assessed|"
+    r"arranges?|arranged|offers?|offered|supports?|supported|contacts?|contacted|called|emailed|wrote|"
+    r"writes|attends?|attended|rates?|rated|scores?|scored|sent|sends|made|makes|took|takes|kept|keeps|spoke|speaks|"
+    r"met|meets|rang|brought|sought|seeks|began|left|came|heard|understood|\p{Ll}+ed)\b)",
+)
+# A source before the name: "according to the school office", "information from the GP", "seen
+# by his GP", "a joint visit with DC Rana", "working with the IDVA", "the nurse's records".
+_BEFORE = regex.compile(
+    r"(?i:\baccording\s+to|\b(?:from|by|per|via)|\b(?:visits?|discussions?|meetings?|calls?|"
+    r"conversations?|liaison|sessions?|working|work|met|meets|meeting|engag\w+|checks?|contact|registered)\s+with)"
+    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|[\p{Lu}][\p{L}'’]*['’]s\s+)?"
+    r"(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}$",
+)
+_POSSESSED = regex.compile(
+    r"^['’]s?\s+(?:[\p{Ll}\d-]+\s+){0,2}?(?:reports?|records?|letter|checks?|views?|information|assessment|"
+    r"chronology|notes|referral|observations?|concerns?|summary|figures|data|opinion|findings|review|"
+    r"examination|visits?|contact|statement|account|feedback|response|scaling|rating)\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_contribution(key: str, text: str, people: tuple[str, ...] = ()) -> bool:
+    """True when ``text`` records something from agency ``key`` (or a person the listing named
+    for it): what it said, found or did."""
+    wanted = HEALTH if key == "health" else (key,)
+    places = [(start, end) for start, end, found in spans(text) if found in wanted]
+    for name in people:
+        places.extend((m.start(), m.end()) for m in regex.finditer(rf"\b{regex.escape(name)}\b", text))
+    for start, end in places:
+        before, after = text[max(0, start - 60) : start], text[end : end + 120]
+        if _LOCATION_BEFORE.search(before) and not _BEFORE.search(before):
+            continue
+        if _AFTER.match(after) or _POSSESSED.match(after) or _BEFORE.search(before):
+            return True
+    return False
+
+
 def _contributes(form: Form, key: str, listed: list[_Listing], kinds: frozenset[str]) -> bool:
-    skipped = {id(item.block) for item in listed}
+    lines = [item.line for item in listed]
+    people = tuple(name for item in listed for k, name in item.people if k == key)
     for section in form.sections:
         if section.kind in kinds:
             continue
         for sentence in section.sentences:
-            if id(sentence.block) in skipped and _LIST_LABEL.match(sentence.text.strip()):
-                continue
             text = sentence.text
-            if not speaks_of(key, text) or _LIST_LABEL.match(text.strip()):
+            stripped = text.strip()
+            if _LIST_LABEL.match(stripped) or any(stripped in line for line in lines):
+                continue
+            if not speaks_of(key, text) and not any(_word(p).search(text) for p in people):
                 continue
             if _NOT_CONTRIBUTION.search(text) and not _INFORMATION.search(_NOT_CONTRIBUTION.sub("", text)):
                 continue
-            return True
+            if _is_contribution(key, text, people):
+                return True
     return False
 
 
@@ -124,6 +267,12 @@ class AgencyContributionMissing(Rule):
             "no police or probation information appears",
         ),
         Example(
+            "HOW THE ASSESSMENT WAS DONE\nI spoke to the class teacher and the school nurse.\n\nANALYSIS\n"
+            "The class teacher says Leo is often tired. Ms Pike has not taken Leo to the school nurse.",
+            True,
+            "a prose source list; taking the child to the nurse is not the nurse's contribution",
+        ),
+        Example(
             "BASIS OF ASSESSMENT\nAgencies consulted: GP, probation\n\nAGENCY CHECKS\nGP: no information "
             "held beyond routine immunisations (checked 2/5).\nProbation: no current involvement with either "
             "parent (checked 3/5).",
@@ -139,8 +288,8 @@ class AgencyContributionMissing(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        listed = _listings(form)
         kinds = frozenset(self.option(context, "skipped_sections") or ())
+        listed = _listings(form, kinds)
         reported: set[str] = set()
         for item in listed:
             for key in item.agencies:
@@ -156,3 +305,9 @@ class AgencyContributionMissing(Rule):
                     block=item.block,
                     text=item.line,
                 )
+
+
+@functools.lru_cache(maxsize=1024)
+def _word(phrase: str) -> regex.Pattern[str]:
+    """Compiled once per person's name."""
+    return regex.compile(rf"\b{regex.escape(phrase)}\b")

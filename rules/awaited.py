@@ -25,6 +25,11 @@ _PAST_WAIT = regex.compile(
     r"\b(?:was|were|had been)\s+(?:still\s+)?(?:awaiting|awaited|waiting|on the waiting list)\b",
     regex.IGNORECASE,
 )
+# A wait told as still open, whatever the section.
+_STILL_OPEN = regex.compile(
+    r"\b(?:still|not yet|yet to|(?:is|are|remains?) (?:awaiting|awaited|outstanding|pending))\b",
+    regex.IGNORECASE,
+)
 _METHOD_KINDS = ("basis_of_assessment",)
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
@@ -64,9 +69,13 @@ def has(text: str, category: str) -> regex.Match[str] | None:
 
 
 def is_historical(sentence: str, section: Section | None, as_of: dt.date) -> bool:
-    """A wait told as past history ("was awaiting a CAMHS assessment in 2020")."""
+    """A wait told as past history ("was awaiting a CAMHS assessment in 2020").
+
+    A history section tells the past, but a wait it tells in the present ("a referral to the
+    mental health team, which she has not yet attended") is still open.
+    """
     if section is not None and section.kind in HISTORY_KINDS:
-        return True
+        return not _STILL_OPEN.search(sentence)
     return bool(_PAST_WAIT.search(sentence)) and any(int(y) < as_of.year for y in _YEAR.findall(sentence))
 
 
@@ -80,12 +89,21 @@ class Awaited:
     cue: str
 
 
+def _scheduled(text: str, as_of: dt.date) -> regex.Match[str] | None:
+    """An appointment or booking for a date still to come: the item has not happened yet."""
+    cue = has(text, "scheduled")
+    if cue is not None and any(d > as_of for d in dates_in(text[cue.start() :])):
+        return cue
+    return None
+
+
 def awaited_items(form: Form, as_of: dt.date) -> Iterator[Awaited]:
-    """Each sentence that records a specialist item as awaited and not since done."""
+    """Each sentence that records a specialist item as awaited (or booked for a later date) and not
+    since done."""
     for section in form.sections:
         for sentence in section.sentences:
             text = sentence.text
-            cue = has(text, "awaiting")
+            cue = has(text, "awaiting") or _scheduled(text, as_of)
             if cue is None or has(text, "done") or is_historical(text, section, as_of):
                 continue
             mentions = items_in(text)

@@ -29,6 +29,12 @@ _OTHER_ADULT_WORDS = (
 )
 
 
+_PARTNER_NAMED = regex.compile(
+    r"(?P<owner>\b(?i:her|mother's|mum's)|\p{Lu}[\p{Ll}'’-]+['’]s)\s+(?i:new\s+|current\s+)?"
+    r"(?i:partner|boyfriend|husband)\s*[,(]?\s*(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)"
+)
+
+
 _PROFESSIONAL = (
     r"teacher|head(?:teacher)?|head of year|senco|dsl|pc|dc|ds|dr|gp|officer|worker|manager|chair|mentor|"
     r"paediatrician|consultant|nurse|visitor|practitioner|therapist|counsellor|solicitor|iro|co-?ordinator|"
@@ -126,10 +132,21 @@ def carers(form: Form) -> Carers:
     other_alternatives = [_OTHER_ADULT_WORDS]
     for member in men:
         other_alternatives += name_alternatives(member, titles="Mr")
+    text = "\n".join(s.text for s in form.sections)
+    # "Sophie's new partner, Jordan Pike (31)": a partner the roster did not pick up.
+    for match in _PARTNER_NAMED.finditer(text):
+        owner = match.group("owner")
+        if owner.lower() in ("her", "mother's", "mum's") or compile_alternatives(mother_alternatives).search(
+            owner
+        ):
+            names = match.group("name").split()
+            other_alternatives.append(r"\s+".join(map(regex.escape, names)))
+            other_alternatives.append(rf"(?-i:{regex.escape(names[0])})")
+            if len(names) > 1:
+                other_alternatives.append(rf"Mr\.?\s+{regex.escape(names[-1])}")
     taken = _professional_surnames(form)
     mother_surnames = {m.name.split()[-1].lower() for m in mothers if m.name}
     # "Mr Dale" with no roster entry: a man of the family unless he is a professional.
-    text = "\n".join(s.text for s in form.sections)
     for match in regex.finditer(r"\bMr\.?\s+(\p{Lu}[\p{Ll}'’-]+)", text):
         surname = match.group(1)
         before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() : match.end() + 40]

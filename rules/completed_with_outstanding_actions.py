@@ -8,19 +8,40 @@ from typing import Any, ClassVar
 
 import regex
 
+from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
-from formlint_rules.awaited import done_elsewhere, items_in
+from formlint_rules.awaited import dates_in, done_elsewhere, items_in
 from formlint_rules.cue_lexicon import pattern
 
 LEXICON = "completed_with_outstanding_actions"
+_PLAN_KINDS = ("plan_actions", "safety_plan")
 _STATUS_KEYS = regex.compile(r"\b(?:status|outcome|decision|case status)\b", regex.IGNORECASE)
 # "No checks are outstanding", "nothing is awaited": the opposite.
 _NONE_LEFT = regex.compile(r"\b(?:no|nothing|none|all)\b[^.;]{0,30}$", regex.IGNORECASE)
 
 
-def closing_words(form: Form, kinds: tuple[str, ...]) -> tuple[str, Section | None] | None:
+def _completion_date(form: Form, profiles: tuple[str, ...]) -> str | None:
+    """The form's own completion or sign-off date ("Date completed: 14/10/2024"), which marks an
+    assessment finished as plainly as "assessment complete" does. A conference report or a plan is
+    "completed" for the meeting that acts on it, so the date does not close anything there."""
+    if form.profile not in profiles:
+        return None
+    if form.metadata.assessment_completed is not None:
+        return f"completed {form.metadata.assessment_completed.strftime('%d/%m/%Y')}"
+    label = pattern(LEXICON, "completed_label")
+    # A details line read as a heading ("DATE COMPLETED: 01/03/2024") still carries its date.
+    for section in form.sections:
+        heading = section.heading or ""
+        if label.search(heading) and find_dates(heading):
+            return " ".join(heading.split())
+    return None
+
+
+def closing_words(
+    form: Form, kinds: tuple[str, ...], profiles: tuple[str, ...] = ("cfa", "eha", "sos")
+) -> tuple[str, Section | None] | None:
     """The words that mark the form finished or the case closed, and where they are."""
     closed, held = pattern(LEXICON, "closed"), pattern(LEXICON, "not_closed")
     for key, value in form.metadata.other.items():
@@ -33,12 +54,29 @@ def closing_words(form: Form, kinds: tuple[str, ...]) -> tuple[str, Section | No
             found = closed.search(sentence.text)
             if found and not held.search(sentence.text):
                 return found.group(), section
-    return None
+    completed = _completion_date(form, profiles)
+    return (completed, None) if completed is not None else None
+
+
+def _planned_items(form: Form) -> set[str]:
+    """Specialist items the form's plan takes on with a date ("Referral to speech and language therapy -
+    health visitor - by 31/03/2024"): handed on, not left outstanding."""
+    keys: set[str] = set()
+    for section in form.sections:
+        if section.kind not in _PLAN_KINDS:
+            continue
+        sentences = section.sentences
+        for i, sentence in enumerate(sentences):
+            window = " ".join(s.text for s in sentences[i : i + 4])
+            if dates_in(window):
+                keys.update(m.key for m in items_in(sentence.text))
+    return keys
 
 
 def outstanding(form: Form, skip: tuple[str, ...]) -> Iterator[tuple[Sentence, Section, str]]:
     """Sentences that record something not done: a check, an assessment, a person not seen."""
     cue, resolved = pattern(LEXICON, "outstanding"), pattern(LEXICON, "resolved")
+    handed_on = _planned_items(form)
     for section in form.sections:
         if section.kind in skip:
             continue
@@ -48,7 +86,7 @@ def outstanding(form: Form, skip: tuple[str, ...]) -> Iterator[tuple[Sentence, S
             if found is None or resolved.search(text) or _NONE_LEFT.search(text[: found.start()]):
                 continue
             items = items_in(text)
-            if items and all(done_elsewhere(form, m.key) for m in items):
+            if items and all(done_elsewhere(form, m.key) or m.key in handed_on for m in items):
                 continue
             yield sentence, section, found.group()
 
@@ -78,6 +116,9 @@ class CompletedWithOutstandingActions(Rule):
     options: ClassVar[Mapping[str, Any]] = {
         # Where the form's outcome is given.
         "status_sections": ("decision", "recommendation", "manager_oversight"),
+        # Form types whose completion date marks the work finished (assessments, not conference reports
+        # or plans).
+        "completion_date_profiles": ("cfa", "eha", "sos"),
         # Past events: an old "not seen" there is history, not outstanding work.
         "skip_sections": ("history", "chronology"),
     }
@@ -96,6 +137,12 @@ class CompletedWithOutstandingActions(Rule):
             "FAMILY COMPOSITION\nFather not yet spoken to.\n\nDECISION\nCase closed.",
             True,
             "closed with a parent not spoken to",
+        ),
+        Example(
+            "Child and Family Assessment\n\nDate completed: 03/06/2024\n\nANALYSIS\nThe children's "
+            "stepfather has not yet been seen.",
+            True,
+            "an assessment signed off (its completion date) with a carer not yet seen",
         ),
         Example(
             "OUTCOME\nNFA. Police checks on Mr Shaw have since been returned (no trace), so this "
@@ -119,7 +166,11 @@ class CompletedWithOutstandingActions(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        status = closing_words(form, tuple(self.option(context, "status_sections")))
+        status = closing_words(
+            form,
+            tuple(self.option(context, "status_sections")),
+            tuple(self.option(context, "completion_date_profiles")),
+        )
         if status is None:
             return
         words, where = status

@@ -109,12 +109,15 @@ class ExpertAssessmentAwaited(Rule):
         handled = handled_items(form)
         for item in awaited:
             key = item.item.key
-            if key in flagged or done_elsewhere(form, key) or _planned(form, item.sentence):
+            if key in flagged or done_elsewhere(form, key):
+                continue
+            # A planned, dated item is handled, unless it was already awaited last time.
+            if key not in before and _planned(form, item.sentence):
                 continue
             problem, severity = self._problem(item, as_of, stale, handled)
             if problem is None and key in before and not has(_window(item), "interim"):
                 problem = (
-                    "it was already awaited in the previous version and this version records no progress"
+                    "it was already awaited in the previous version and is still awaited in this one"
                 )
                 severity = Severity.ERROR
             elif problem is not None and key in before:

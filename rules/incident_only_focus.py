@@ -40,10 +40,24 @@ def _title_text(form: Form) -> str:
     )
 
 
+# An adult's own account ("Mother's account", "Parents' views"): its feelings are the adult's.
+_ADULT_ACCOUNT = regex.compile(
+    r"\b(?:mother|father|mum|dad|parent|carer|partner|step\w+)s?['’]?s?\s+(?:account|views?|response|version)\b",
+    regex.IGNORECASE,
+)
+
+
 def _read(form: Form, skipped: Sequence[str]) -> list[Section]:
-    """The body sections: not the details before the first known section, nor those ``skipped``."""
+    """The body sections: not the details before the first known section, nor those ``skipped``,
+    nor an adult's own account under a heading the profile does not know."""
     first_known = next((i for i, s in enumerate(form.sections) if s.kind), len(form.sections))
-    return [s for i, s in enumerate(form.sections) if i >= first_known and s.kind not in skipped]
+    return [
+        s
+        for i, s in enumerate(form.sections)
+        if i >= first_known
+        and s.kind not in skipped
+        and not (s.kind is None and _ADULT_ACCOUNT.search(s.heading))
+    ]
 
 
 def domains_in(text: str) -> list[str]:
@@ -85,6 +99,7 @@ class IncidentOnlyFocus(Rule):
             "manager_oversight",
             "signatures",
             "consent",
+            "parent_views",
         ),
         # Fewer dimensions than this is reported.
         "min_domains": 2,

@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 from formlint.finding import Finding, Severity
 from formlint.model import Form
 from formlint.rule import Context, Example, Rule
-from formlint_rules.risk_sections import RISK_KINDS, answered, content
+from formlint_rules.placeholder_text import leading_answer
+from formlint_rules.risk_sections import RISK_KINDS, answered, content, is_placeholder
 
 
 class MissingRiskFactors(Rule):
@@ -82,6 +83,8 @@ class MissingRiskFactors(Rule):
             return
         section = sections[0]
         held = content(section)
+        if held and not is_placeholder(held):
+            held = leading_answer(section)  # the answer before a heading the form did not mark
         if held:
             what = f"holds only '{held}'"
         elif any(b.blank and b.text.strip() for b in section.blocks):

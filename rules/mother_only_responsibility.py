@@ -26,12 +26,34 @@ _SAFETY = regex.compile(
     regex.IGNORECASE,
 )
 _JOINT = regex.compile(
-    r"\b(?:parents|both|mum and dad|dad and mum|mother and father|father and mother|the couple)\b",
+    r"\b(?:parents|both|mum and dad|dad and mum|mother and father|father and mother|the couple|"
+    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?(?=\s+\p{Lu}))\b",
     regex.IGNORECASE,
 )
 _FAILED = regex.compile(
     r"\b(?:fail(?:ed|s|ing|ure)? to protect|(?:has|have|had) not protected|did not protect|"
     r"unable to protect|not (?:been )?(?:able|willing) to protect|not (?:a )?protective)\b",
+    regex.IGNORECASE,
+)
+# A clause about what is being waited for: it gives the man no action.
+_WAITING = regex.compile(
+    r"\b(?:while|whilst|until|pending)\b[^.;]*|\bwait(?:ing)? (?:for|on)\b[^.;]*", regex.IGNORECASE
+)
+# He is named only to say he is out of the picture.
+_ABSENT = regex.compile(
+    r"\b(?:not involved|no (?:contact|involvement)|"
+    r"(?:whereabouts|address) (?:is |are )?(?:unknown|not known)|"
+    r"has not (?:been )?(?:seen|in touch)|lives (?:abroad|overseas)|"
+    r"since (?:\w+\s+){1,3}(?:left|moved out|separated)|"
+    r"(?:left|moved out of) the (?:home|house|household|family))\b",
+    regex.IGNORECASE,
+)
+# Not a risk factor, but his behaviour or a clash over the child's care ("they see Kai's behaviour
+# differently", "the shouting", "his drinking"); a shared "difficulties" is not about him.
+_CONCERN = regex.compile(
+    r"\b(?:conflict\w*|argu\w+|shout\w*|temper|aggress\w*|"
+    r"controll\w+|cannabis|drugs?|drinking|alcohol|violen\w*|undermin\w+|inconsisten\w+|see\w* [\w'’]+ "
+    r"(?:[\w'’]+ )?differently|disagree\w*)\b",
     regex.IGNORECASE,
 )
 _DECEASED = regex.compile(r"\b(?:deceased|died|passed away|is dead)\b", regex.IGNORECASE)
@@ -49,7 +71,9 @@ def _addresses_other(action: PlanAction, who: Carers) -> bool:
         return True
     if _JOINT.search(owner) and who.is_mother(owner):
         return True  # "Mum and Dad will ...", "Ms Lee and Mr Lee will ..."
-    return not _owned_by_mother(action, who) and who.is_other(action.text)
+    # "Grandmother to supervise Dad's contact" - but not "while we wait for the perpetrator programme".
+    text = _WAITING.sub("", action.text)
+    return not _owned_by_mother(action, who) and who.is_other(text)
 
 
 def _risk_sentences(form: Form, kinds: tuple[str, ...]) -> Iterator[tuple[Section, Sentence]]:
@@ -93,6 +117,7 @@ class MotherOnlyResponsibility(Rule):
             "referral",
             "decision",
             "recommendation",
+            "summary",
         ),
         # Where "failure to protect" language is read.
         "sections": (
@@ -105,7 +130,7 @@ class MotherOnlyResponsibility(Rule):
             "manager_oversight",
         ),
         # This many actions for the mother and none for the other adult is reported.
-        "min_mother_actions": 2,
+        "min_mother_actions": 1,
     }
     examples = (
         Example(
@@ -125,6 +150,12 @@ class MotherOnlyResponsibility(Rule):
             "2. Ms Cole to call the police if Mr Cole comes to the house.",
             True,
             "blame on the mother; every action is hers",
+        ),
+        Example(
+            "Mother: Kim Walsh\nMother's partner: Dean Walsh\n\nANALYSIS\nDean and Kim see Ava's crying "
+            "differently, which makes evenings harder.\n\nPLAN\n1. Kim to attend a parenting group from 4/6.",
+            True,
+            "the partner is part of the problem the analysis names but only the mother has an action",
         ),
         Example(
             "PLAN\n1. Dean will not care for Ava alone until the risk assessment is complete (he agreed "
@@ -187,11 +218,32 @@ class MotherOnlyResponsibility(Rule):
     def _identified(self, form: Form, who: Carers, context: Context) -> tuple[Section, Sentence, str] | None:
         """The first risk sentence that names the other adult, with the words naming him."""
         kinds = tuple(self.option(context, "risk_sections") or ())
+        named: tuple[Section, Sentence, str] | None = None
         for section, sentence in _risk_sentences(form, kinds):
             other = who.other_in(sentence.text)
-            if other and _risky(sentence.text) and not _DECEASED.search(sentence.text):
+            if not other or _DECEASED.search(sentence.text) or _ABSENT.search(sentence.text):
+                continue
+            if _risky(sentence.text):
                 return section, sentence, other.group()
-        return None
+            # Named where the form weighs what is happening, as a source of worry, or as an adult
+            # the form elsewhere ties to a risk.
+            if (
+                named is None
+                and section.kind != "referral"
+                and (_CONCERN.search(sentence.text) or self._risky_elsewhere(form, who))
+            ):
+                named = section, sentence, other.group()
+        return named
+
+    @staticmethod
+    def _risky_elsewhere(form: Form, who: Carers) -> bool:
+        return any(
+            # A risk reported by someone else counts here ("the police disclosed that he has ...").
+            who.other_in(sentence.text)
+            and any(not m.negated for m in risk_factors(sentence.text))
+            and not _DECEASED.search(sentence.text)
+            for sentence in form.sentences()
+        )
 
     def _failure_to_protect(self, form: Form, who: Carers, context: Context) -> Iterator[Finding]:
         kinds = tuple(self.option(context, "sections") or ())

@@ -41,7 +41,26 @@ _SENTENCE_END = (".", "!", ",", ";", '"', "”")
 
 def _is_sub_heading(block: Block) -> bool:
     text = block.text.strip()
-    return bool(text) and len(text.split()) <= 8 and not text.endswith(_SENTENCE_END)
+    if not text or text.endswith(_SENTENCE_END):
+        return False
+    words = text.split()
+    # A line in capitals is a heading even when long ("WHAT THE CHILDREN HAVE TOLD US / WHAT WE HAVE SEEN").
+    shouted = text.upper() == text and any(c.isalpha() for c in text)
+    return len(words) <= 8 or (shouted and len(words) <= 16)
+
+
+def leading_answer(section: Section) -> str:
+    """The section's own answer: its text up to the first line that heads something else.
+
+    A heading the reader did not split off ("See above." then "WHAT THE CHILDREN
+    HAVE TOLD US") leaves the next section's content inside this one; the answer
+    to this section's question is only what comes before it.
+    """
+    blocks = [b for b in section.blocks if not b.blank and b.label != "guidance" and b.text.strip()]
+    for i, block in enumerate(blocks):
+        if i and block.location.table is None and not block.label and _is_sub_heading(block):
+            return "\n".join(b.text for b in blocks[:i]).strip()
+    return "\n".join(b.text for b in blocks).strip()
 
 
 def _answer_part(text: str) -> str:
@@ -138,6 +157,9 @@ class PlaceholderText(Rule):
                 )
             elif whole_match("placeholder").match(content):
                 yield self._only(section, content, severity)
+            elif _unambiguous(leading := leading_answer(section)):
+                # "See above." and then a heading the form did not mark as one.
+                yield self._only(section, leading, severity)
             else:
                 yield from self._sub_answers(section)
 

@@ -130,7 +130,10 @@ _KEPT = regex.compile(
 _REASON = regex.compile(
     r"\b(?:because|since|given (?:that )?|due to|so that|"
     r"as (?:the|they|it|this|these|she|he|there|we|her|his|"
-    r"mr|ms|mrs|miss|both|all|each)\b|this is because)"
+    r"mr|ms|mrs|miss|both|all|each)\b"
+    # "continue as it is", "stay as they are": sameness, not a reason.
+    r"(?!\s+(?:is|are|was|were|stands?|stood)\b\s*(?:[.,;:)]|$))"
+    r"|this is because)"
     r"|[:–—]\s*(?!see\b|n/?a\b|as above)(?:[\w'’,-]+\s+){3}\w",
     _I,
 )

@@ -117,7 +117,7 @@ class ProcessDrivenDecision(Rule):
                 decision, process = found
                 yield self.finding(
                     f"The decision ('{decision.group()}') is justified by process ('{process.group()}'), "
-                    f"not by the child's circumstances: \"{' '.join(sentence.text.split())}\" Say what has "
+                    f'not by the child\'s circumstances: "{" ".join(sentence.text.split())}" Say what has '
                     "changed for the child and what is still outstanding, and how that supports the "
                     "decision.",
                     section=section,

@@ -9,10 +9,19 @@ from typing import Any, ClassVar
 
 from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
+from formlint.language.cues import compiled
 from formlint.language.risk import RiskMention, risk_topics
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
-from formlint_rules.risk_sections import REASONING_KINDS, RISK_KINDS, answered, factor_name, recorded_factors
+from formlint_rules.risk_sections import (
+    ADULT,
+    ADULT_ONLY,
+    REASONING_KINDS,
+    RISK_KINDS,
+    answered,
+    factor_name,
+    recorded_factors,
+)
 
 # Sections that do not record what happened: actions and goals look forward, a
 # gaps section lists questions. A factor only named there has still not been analysed.
@@ -37,13 +46,35 @@ class _Recorded:
     mention: RiskMention
 
 
-def _covered(sections: list[Section]) -> set[str]:
-    """Categories the reasoning sections discuss, asserted, ruled out or in looser words."""
-    found = {category for s in sections for category in risk_topics(s.text)}
+def _covered(form: Form, sections: list[Section]) -> set[str]:
+    """Categories the reasoning sections discuss, asserted, ruled out or in looser words.
+
+    A sentence about a child alone ("Jade's anxiety about school is genuine") does not
+    discuss a parent's mental health or learning disability, whatever words it shares.
+    """
+    found: set[str] = set()
+    for section in sections:
+        for sentence in section.sentences:
+            topics = risk_topics(sentence.text)
+            if topics & ADULT_ONLY and _about_a_child_only(form, sentence.text):
+                topics -= ADULT_ONLY
+            found |= topics
     # An injury discussed at all covers the non-mobile sub-category, and back.
     if found & {"physical_abuse", "non_mobile_injury"}:
         found |= {"physical_abuse", "non_mobile_injury"}
     return found
+
+
+def _about_a_child_only(form: Form, text: str) -> bool:
+    people = form.people
+    child = any(people.mentioned_in(m, text) for m in people.children)
+    adult = bool(ADULT.search(text)) or any(people.mentioned_in(m, text) for m in people.adults)
+    return child and not adult
+
+
+def _injury_seen(mention: RiskMention) -> bool:
+    """A mark or injury seen ("bruising", "marks on her"), not an act of abuse ("hit him")."""
+    return compiled("risk", "_injury").fullmatch(mention.text) is not None
 
 
 def _dates(text: str) -> set[dt.date]:
@@ -83,6 +114,10 @@ def _missing(
                 if dated and m.category not in STANDALONE:
                     continue
                 if (incident and m.category not in STANDALONE) or (nearby and m.category in PRESENTATION):
+                    continue
+                if m.category == "physical_abuse" and "domestic_abuse" in nearby and _injury_seen(m):
+                    # "Police found her with marks on her neck", next to the assault it follows:
+                    # the injury found at a domestic incident belongs to that incident.
                     continue
                 missing[m.category] = _Recorded(m.category, section, sentence, m)
     if "non_mobile_injury" in missing and "physical_abuse" in missing:
@@ -160,7 +195,7 @@ class RiskNotCarriedForward(Rule):
             return
         skip = set(kinds) | set(self.option(context, "not_evidence_kinds"))
         discussed = set().union(*(_dates(s.text) for s in reasoning))
-        missing = _missing(form, _covered(reasoning), skip, discussed)
+        missing = _missing(form, _covered(form, reasoning), skip, discussed)
         names = ", ".join(sorted({f"'{s.heading}'" for s in reasoning}))
         for item in missing.values():
             yield self._report(item, names)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import regex
 
 from formlint.headings import clean_heading, normalise
-from formlint.language.negation import clause_bounds
+from formlint.language.negation import clause_bounds, is_negated
 from formlint.language.risk import RiskMention, risk_factors
 from formlint.model import Form, Section, Sentence
 from formlint.profile import load_profile
 from formlint_rules.lexicon import whole_match
+from formlint_rules.placeholder_text import leading_answer
 
 # Sections whose job is to name risk: a risk analysis ("What are we worried
 # about?", "Harm and danger") or a Signs of Safety danger statement.
@@ -55,7 +56,7 @@ def answered(form: Form, kinds: tuple[str, ...]) -> list[Section]:
     """Sections of ``kinds`` that hold real content, not a placeholder, including table
     columns headed as one of them (see :func:`columns_of`)."""
     found = [*form.sections_of(*kinds), *columns_of(form, kinds)]
-    return [s for s in found if not is_placeholder(content(s))]
+    return [s for s in found if not is_placeholder(content(s)) and not is_placeholder(leading_answer(s))]
 
 
 def columns_of(form: Form, kinds: tuple[str, ...]) -> list[Section]:
@@ -116,7 +117,7 @@ _DEATH = regex.compile(
 # the child's own; they are a parental risk factor only when an adult is named.
 CHILD_KINDS = ("child_details", "dev_needs", "child_views")
 ADULT_ONLY = frozenset({"parental_mental_health", "learning_disability"})
-_ADULT = regex.compile(
+ADULT = regex.compile(
     r"\b(?:mum|mother|dad|father|parents?|carers?|step-?\w+|partner|grand\w+|aunt|uncle|M[rs]s?|Miss)\b",
     regex.IGNORECASE,
 )
@@ -129,13 +130,29 @@ _SERIOUS_HISTORY = regex.compile(
 )
 
 
+# In a history or chronology every entry is past: "Kayla subject to a child protection
+# plan (neglect)" there records a previous plan, though nothing says "previous".
+HISTORY_KINDS = ("history", "chronology")
+_PLAN_HELD = regex.compile(
+    r"\b(?:subject (?:of|to)|on|had) (?:an? |the )?(?:child protection|CP) plans?\b", regex.IGNORECASE
+)
+
+
 def recorded_factors(section: Section, sentence: Sentence) -> list[RiskMention]:
     """Risk factors the sentence records (negated mentions and questions asked record nothing)."""
     text = sentence.text
     if sentence.block.label and _CATEGORY_FIELD.search(sentence.block.label):
         return []
-    child_only = section.kind in CHILD_KINDS and not _ADULT.search(text)
-    found = [m for m in risk_factors(text) if _records(text, m, child_only=child_only)]
+    child_only = section.kind in CHILD_KINDS and not ADULT.search(text)
+    mentions = risk_factors(text)
+    if section.kind in HISTORY_KINDS and not any(m.category == "previous_cp_plan" for m in mentions):
+        mentions += [
+            RiskMention(
+                "previous_cp_plan", p.start(), p.end(), p.group(), is_negated(text, p.start(), p.end())
+            )
+            for p in _PLAN_HELD.finditer(text)
+        ]
+    found = [m for m in mentions if _records(text, m, child_only=child_only)]
     # "He hit her for years": the same words read as domestic abuse are not also a
     # separate physical-abuse factor.
     abuse = [m for m in found if m.category == "domestic_abuse"]

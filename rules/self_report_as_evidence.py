@@ -85,8 +85,9 @@ def _reporting(form: Form) -> regex.Pattern[str]:
         alternatives += name_alternatives(member)
     # "Ms Carr says ...": a titled name is a family member's unless a professional has that surname.
     professionals = "|".join(
-        regex.escape(m.name.split()[-1]) for m in form.people if m.professional and m.name and m.role
-        not in _FAMILY_ROLES
+        regex.escape(m.name.split()[-1])
+        for m in form.people
+        if m.professional and m.name and m.role not in _FAMILY_ROLES
     )
     unless = f"(?!(?:{professionals})\\b)" if professionals else ""
     alternatives.append(rf"(?-i:Mrs|Ms|Miss|Mr)\.?\s+{unless}(?-i:\p{{Lu}}[\p{{Ll}}'’-]+)")
@@ -119,6 +120,17 @@ def _basis(text: str, reporting: regex.Pattern[str]) -> _Basis | None:
         if claim and not (compliance.start() <= claim.start() < compliance.end()):
             return _Basis("compliance", compliance.group(), claim.group())
     return None
+
+
+def _engagement_then_claim(sentence: Sentence, following: Sentence) -> bool:
+    """A sentence of attendance or engagement and nothing else, then a bare claim of change."""
+    return (
+        pattern(_LEXICON, "compliance").search(sentence.text) is not None
+        and _claim_after(sentence.text, 0) is None
+        and _claim_after(following.text, 0) is not None
+        # "Staff say he is more settled": the claim has its own source.
+        and pattern(_LEXICON, "reporting").search(following.text) is None
+    )
 
 
 def _independent(text: str, reporting: regex.Pattern[str]) -> bool:
@@ -216,6 +228,10 @@ class SelfReportAsEvidence(Rule):
                     # "Father attended every session. This shows the risk has reduced."
                     joined = f"{sentence.text} {following.text}"
                     basis = _basis(joined, reporting)
+                elif basis is None and following is not None and _engagement_then_claim(sentence, following):
+                    # "Ms Bell has engaged well with the plan. Home conditions are now good enough.":
+                    # the claim's only stated support is the engagement just before it.
+                    basis = _basis(f"{sentence.text} {following.text}", reporting)
                 if basis is None:
                     continue
                 window = [s for s in (sentences[index - 1] if index else None, sentence, following) if s]

@@ -10,7 +10,7 @@ import regex
 from formlint.finding import Finding, Severity
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
-from formlint_rules.awaited import dates_in, has
+from formlint_rules.awaited import dates_in
 from formlint_rules.cue_lexicon import pattern
 
 LEXICON = "service_gap_unescalated"
@@ -22,6 +22,14 @@ _FAMILY_SUBJECT = regex.compile(
     regex.IGNORECASE,
 )
 _CLAUSE = regex.compile(r"[;:,]|\b(?:but|and|so|because|as)\b")
+# Words that name no service in particular: "the short breaks service" is told apart from others by
+# "short breaks", not by "service".
+_GENERIC = frozenset(
+    "a an the for of to on in at with and or from this that their his her our its local current "
+    "services service team teams provision programme programmes group groups place places "
+    "placement placements support referral referrals waiting list wait".split()
+)
+_WORD = regex.compile(r"[\w'’-]+")
 
 
 def _gap(sentence: str) -> regex.Match[str] | None:
@@ -39,10 +47,42 @@ def _gap(sentence: str) -> regex.Match[str] | None:
     return None
 
 
-def _window(section: Section, sentence: Sentence, after: int) -> str:
+def _window(section: Section, sentence: Sentence, after: int) -> tuple[str, str]:
+    """The text around the gap (one sentence before, ``after`` sentences after) and the part of it that
+    follows the gap sentence."""
     sentences = section.sentences
     i = sentences.index(sentence)
-    return " ".join(s.text for s in sentences[max(0, i - 1) : i + 1 + after])
+    following = " ".join(s.text for s in sentences[i + 1 : i + 1 + after])
+    before = " ".join(s.text for s in sentences[max(0, i - 1) : i + 1])
+    return f"{before} {following}", following
+
+
+def _service_words(sentence: str) -> set[str]:
+    """The words that tell which service the gap is in: each service named and up to three words before
+    it, less the generic ones ("the short breaks service" -> short, breaks)."""
+    words: set[str] = set()
+    for found in pattern(LEXICON, "service").finditer(sentence):
+        lead = _WORD.findall(sentence[: found.start()])[-3:]
+        for word in (*lead, *_WORD.findall(found.group())):
+            key = word.casefold()
+            if len(key) > 3 and key not in _GENERIC and not _FAMILY_SUBJECT.fullmatch(word):
+                words.add(key)
+    return words
+
+
+def _answered_elsewhere(form: Form, gap: Sentence, words: set[str]) -> bool:
+    """Another sentence that names the same service records an escalation, chase or alternative for it
+    ("Parents to chase the short breaks service about his place")."""
+    if not words:
+        return False
+    answer = pattern(LEXICON, "answer")
+    for sentence in form.sentences():
+        if sentence is gap:
+            continue
+        found = {w.casefold() for w in _WORD.findall(sentence.text)}
+        if words & found and answer.search(sentence.text):
+            return True
+    return False
 
 
 class ServiceGapUnescalated(Rule):
@@ -87,6 +127,18 @@ class ServiceGapUnescalated(Rule):
             "a funding dispute between agencies",
         ),
         Example(
+            "ANALYSIS\nMr Tate is on the waiting list for the counselling service; the wait is about four "
+            "months.",
+            True,
+            "a known wait is still a gap when nothing is done in the meantime",
+        ),
+        Example(
+            "BACKGROUND\nAmy is on the waiting list for the short breaks scheme.\n\nPLAN\n1. Mr and Mrs Lee "
+            "to chase the short breaks scheme monthly from 01/09/2024.",
+            False,
+            "the same service is chased elsewhere in the form",
+        ),
+        Example(
             "ANALYSIS\nThere is no perpetrator programme in the area; the gap was escalated to the Head of "
             "Service (email 3/5) and, pending a decision, father has started a voluntary-sector "
             "programme on 1/7.",
@@ -107,20 +159,23 @@ class ServiceGapUnescalated(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        answer = pattern(LEXICON, "answer")
+        answer, referral_on = pattern(LEXICON, "answer"), pattern(LEXICON, "referral_on")
         after = int(self.option(context, "window_after"))
         for section in form.sections:
             if section.kind in _HISTORY:
                 continue
             for sentence in section.sentences:
                 found = _gap(sentence.text)
-                window = _window(section, sentence, after)
-                if found is None or answer.search(window):
+                if found is None:
                     continue
-                # A waiting list with a known wait or date is a queue, not a gap.
-                if "wait" in found.group().casefold() and (
-                    has(window, "followup") or dates_in(sentence.text)
-                ):
+                window, following = _window(section, sentence, after)
+                if answer.search(window) or referral_on.search(f"{sentence.text[found.end():]} {following}"):
+                    continue
+                # A wait with a start still to come is a queue, not a gap; a wait of so many weeks
+                # with nothing done meanwhile is still a gap.
+                if any(d > context.as_of for d in dates_in(window)):
+                    continue
+                if _answered_elsewhere(form, sentence, _service_words(sentence.text)):
                     continue
                 quoted = " ".join(sentence.text.split())
                 yield self.finding(

@@ -29,6 +29,21 @@ _JUDGEMENT_HEADING = regex.compile(
 _DENIAL = regex.compile(r"(?:\b(?:not|never|no|nothing|none)|n't)\b(?:\W+\w+){0,3}\W*$", regex.IGNORECASE)
 
 
+# "Conference made the children subject to plans under the category of neglect, because
+# the home was dirty ...": the grounds for a decision, not the cause of a concern.
+_DECISION = regex.compile(
+    r"\b(?:subject (?:to|of) (?:an? |the )?(?:child protection|CP|child in need|CIN) plans?|"
+    r"under the categor(?:y|ies)|"
+    r"(?:decided|decision|agreed|recommend(?:s|ed)?|concluded|resolved) (?:that|to)\b)",
+    regex.IGNORECASE,
+)
+
+
+def _grounds_for_decision(text: str, cue: Cue) -> bool:
+    left, _ = clause_bounds(text, cue.start, cue.end)
+    return bool(_DECISION.search(text, left, cue.start))
+
+
 def _denied(text: str, cue: Cue) -> bool:
     left, _ = clause_bounds(text, cue.start, cue.end)
     return bool(_DENIAL.search(text, left, cue.start))
@@ -62,7 +77,7 @@ def explanation_cue(text: str, previous: str = "") -> Cue | None:
         return None
     cues = select_longest(find_cues(text, _EXPLANATION, ("causal", "causal_weak", "accident", "account")))
     for cue in cues:
-        if _denied(text, cue):
+        if _denied(text, cue) or _grounds_for_decision(text, cue):
             continue
         if cue.category == "causal" and not _concern_before(text, cue, ("concern", "concern_general")):
             continue

@@ -22,15 +22,18 @@ _LISTING_KINDS = frozenset(
 _FIELD = regex.compile(r"^[\s*_•-]*[\p{L}'’/()-]+(?:\s+[\p{L}'’/()-]+){0,3}\s*[*_]*:(?!\d)")
 # Words that show a child's needs, views, safety or day-to-day life are being considered.
 _CONSIDERED = regex.compile(
-    r"\b(?:needs?|views?|wishes|feelings|said|says|told|tells|explained|drew|drawing|wrote|asked|wants|showed|"
+    r"\b(?:needs?|views?|wishes|feelings|drawing|"
     r"seen|saw|observed|spoke|alone|safe|safety|unsafe|risks?|harm\w*|hurt|worr\w+|concern\w*|impact\w*|"
     r"affect\w*|exposed|witness\w*|heard|hears|frighten\w*|scared|upset|distress\w*|school|nursery|"
     r"attendance|attends|health\w*|develop\w*|milestones|weight|speech|behaviour|emotional\w*|sleep\w*|"
-    r"eating|fed|play\w*|enjoys|likes|loves|happy|sad|anxious|tearful|carer|caring|plan|referr\w+|"
+    r"eating|fed|play\w*|happy|sad|anxious|tearful|carer|caring|plan|referr\w+|"
     r"support\w*|assess\w*|checks?|bruis\w*|injur\w*|protect\w*|present during|not present|"
     r"too young|vulnerable|wellbeing|well-being|presentation|presented)\b",
     regex.IGNORECASE,
 )
+# The child's own words or wishes: a verb whose subject is the child ("Osian (4) said"),
+# not someone else's in a sentence that names the child ("He wants to have Eira and Osian").
+_VOICE = r"(?:said|says|told|tells|explained|drew|wrote|asked|wants|wanted|showed|enjoys|likes|loves)\b"
 # A child who lives elsewhere is out of scope.
 _ELSEWHERE = regex.compile(
     r"\b(?:lives|living|is living|has lived) (?:with (?:his|her|their) (?:aunt|uncle|grandmother|grandfather|"
@@ -104,9 +107,24 @@ def _considered(form: Form, child: _Child) -> bool | None:
             return None
         if _listing(passage.section, passage.sentence, id(passage.section) in preamble_ids):
             continue
-        if _CONSIDERED.search(text) or not passage.direct:
+        if _CONSIDERED.search(text) or not passage.direct or _speaks(child, text):
             considered = True
     return considered
+
+
+def _speaks(child: _Child, text: str) -> bool:
+    """The child is the one who speaks, wants or shows: the sentence is about them (it opens
+    with their name), or the verb follows their name."""
+    opening = child.pattern.match(text.lstrip(" -*•\t"))
+    if opening and regex.search(rf"\b{_VOICE}", text):
+        return True
+    for mention in child.pattern.finditer(text):
+        after = text[mention.end() : mention.end() + 40]
+        if regex.match(
+            rf"(?:\s*\([^)]{{0,20}}\))?(?:\s+(?:also|then|later|had|has|clearly|often))?\s+{_VOICE}", after
+        ):
+            return True
+    return False
 
 
 def _preamble(form: Form) -> set[int]:

@@ -287,3 +287,10 @@ def test_team_around_the_family_review_due_in_a_details_table_is_a_review_date()
     [finding] = check(plan, as_of="2024-07-15")
     assert finding.message.startswith("Review date passed")
     assert "03/06/2024" in finding.message
+
+
+def test_continue_as_it_is_is_not_a_reason_the_plan_still_fits():
+    text = PLAN_V2_COPIED.replace(
+        "ACTIONS", "The review agreed that the plan should continue as it is.\n\nACTIONS", 1
+    )
+    assert check(text, as_of="2024-06-20", previous=(PLAN_V1,))

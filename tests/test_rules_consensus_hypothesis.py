@@ -223,3 +223,11 @@ def test_a_narrative_mention_of_a_fall_is_not_an_explanation():
         "and his grandmother visits every week."
     )
     assert hypothesis(text) == []
+
+
+def test_grounds_for_a_conference_decision_are_not_one_explanation_adopted():
+    assert not hypothesis(
+        "SUMMARY AND ANALYSIS\nConference made both children subject to child protection plans under the "
+        "category of neglect, because the home was dirty on four visits and the baby missed her "
+        "immunisations."
+    )

@@ -196,3 +196,154 @@ def test_plan_action_is_not_a_contribution():
         "June.",
     )
     assert found
+
+
+def test_agencies_named_in_a_prose_source_sentence_are_listed():
+    found = run(
+        AgencyContributionMissing(),
+        "HOW THE ASSESSMENT WAS DONE\nTwo home visits. I spoke to the health visitor and the school nurse."
+        "\n\nANALYSIS\nThe health visitor says Mia's weight is on the 50th centile.",
+    )
+    assert len(found) == 1 and "school nurse" in found[0].message
+
+
+def test_a_parent_going_to_the_gp_is_not_the_gp_contributing():
+    found = run(
+        AgencyContributionMissing(),
+        "SOURCES OF INFORMATION\nSchool and GP contacted by phone.\n\nANALYSIS\nThe class teacher said Sam "
+        "is often hungry. Ms Day said she has not been back to her GP since March.",
+    )
+    assert len(found) == 1 and "GP" in found[0].message
+
+
+def test_a_person_named_in_the_source_list_speaks_for_their_agency():
+    assert not run(
+        AgencyContributionMissing(),
+        "BASIS OF ASSESSMENT\nI spoke with his form tutor Mr Okoro and PC Lund.\n\nANALYSIS\nMr Okoro said "
+        "Tom's attendance is 88%. PC Lund confirmed there have been no further call-outs.",
+    )
+
+
+def test_places_and_agencies_that_made_contact_are_not_source_lists():
+    assert not run(
+        AgencyContributionMissing(),
+        "HOW THE ASSESSMENT WAS DONE\nMia was seen alone at school on 3 May.\n\nREASON FOR INVOLVEMENT\n"
+        "Bright Stars Nursery contacted the front door on 1 May.",
+    )
+
+
+def test_referral_told_as_a_disclosure_to_a_teacher_is_a_referral():
+    found = run(
+        ReferrerFeedbackMissing(),
+        "CHILD AND FAMILY ASSESSMENT\n\nREASON FOR REFERRAL\nOn 2 May Ella told her teacher that her dad "
+        "hits her.\n\nRECOMMENDATION\nChild in need plan.",
+    )
+    assert len(found) == 1 and "school" in found[0].message
+
+
+def test_a_parent_asking_the_school_for_help_is_a_self_referral():
+    assert not run(
+        ReferrerFeedbackMissing(),
+        "EARLY HELP ASSESSMENT\n\nWHY WE ARE INVOLVED\nMs Kerr asked the school for help with Jay's "
+        "sleep.\n\nPLAN\n1. School nurse to meet Ms Kerr by 1 June.",
+    )
+
+
+def test_referrer_at_the_deciding_meeting_needs_no_separate_feedback():
+    assert not run(
+        ReferrerFeedbackMissing(),
+        "SIGNS OF SAFETY MAPPING\n\nREASON FOR INVOLVEMENT\nThe health visitor referred on 4 March.\n\n"
+        "WHO CAME TO THE MAPPING\nMs Pye, the health visitor and the social worker.\n\n"
+        "DECISION\nAgreed: child in need plan.",
+    )
+
+
+def test_an_earlier_anonymous_referral_in_the_history_does_not_excuse_this_one():
+    found = run(
+        ReferrerFeedbackMissing(),
+        "CHILD AND FAMILY ASSESSMENT\n\nREASON FOR REFERRAL\nReferral from Hill Primary School on 3 May.\n\n"
+        "BACKGROUND\nIn 2020 an anonymous caller reported concerns; the referrer could not be contacted.\n\n"
+        "DECISION\nNo further action.",
+    )
+    assert len(found) == 1
+
+
+def test_referring_school_that_leads_the_early_help_needs_no_feedback():
+    assert not run(
+        ReferrerFeedbackMissing(),
+        "EARLY HELP ASSESSMENT\nLead professional: Amy Hart, Pastoral Lead, Oak Academy\n\n"
+        "REASON FOR ASSESSMENT\nOak Academy is worried about Kai's attendance.\n\nPLAN\n1. Mentor weekly "
+        "from 1 May.",
+    )
+
+
+def test_partner_named_only_in_the_text_is_recognised():
+    found = run(
+        MotherOnlyResponsibility(),
+        "Child: Ava Walsh (1)\nMother: Kim Walsh\n\nHOUSEHOLD\nKim's new partner, Lee Dunn, moved in during "
+        "May. Police disclosed that Lee has a conviction for assaulting a former partner.\n\n"
+        "WHAT ARE WE WORRIED ABOUT\nWe are worried about Lee's temper.\n\n"
+        "PLAN\n1. Kim to attend the Freedom Programme from 3 June.",
+    )
+    assert len(found) == 1 and "Lee" in found[0].message
+
+
+def test_waiting_for_his_programme_is_not_an_action_for_him():
+    found = run(
+        MotherOnlyResponsibility(),
+        HOUSEHOLD + "RISK ANALYSIS\nDean Walsh has assaulted Ms Walsh twice when drunk.\n\n"
+        "PLAN\n1. Ms Walsh to attend the Freedom Programme by 30 June.\n"
+        "2. Social worker to visit weekly while we wait for Dean's place on the perpetrator programme.",
+    )
+    assert found
+
+
+def test_parents_clashing_over_care_with_only_the_mother_acting_is_flagged():
+    found = run(
+        MotherOnlyResponsibility(),
+        HOUSEHOLD + "ANALYSIS\nDean and Ms Walsh see Ava's crying differently, which makes evenings "
+        "harder.\n\nPLAN\n1. Ms Walsh to attend a parenting group from 4 June.",
+    )
+    assert len(found) == 1
+
+
+def test_a_man_who_has_left_the_home_needs_no_actions():
+    assert not run(
+        MotherOnlyResponsibility(),
+        "Child: Leo Bell (4)\nMother: Amy Bell\nFather: Sam Bell\n\nANALYSIS\nMs Bell has struggled since "
+        "Mr Bell left the home.\n\nPLAN\n1. Ms Bell to see her GP by 1 May.",
+    )
+
+
+def test_a_joint_action_for_mr_and_ms_clears_the_plan():
+    assert not run(
+        MotherOnlyResponsibility(),
+        "Child: Leo Tate (4)\nMother: Amy Tate\nFather: Sam Tate\n\nANALYSIS\nMr Tate's drinking worries "
+        "the school.\n\nPLAN\n1. Ms Tate to see her GP by 1 May.\n2. Mr and Ms Tate to attend the "
+        "parenting course from 6 May.",
+    )
+
+
+def test_engagement_then_a_bare_claim_of_change_is_flagged():
+    found = run(
+        SelfReportAsEvidence(),
+        "SUMMARY\nMr Rudd has engaged with the family support worker. The home is now clean.",
+    )
+    assert len(found) == 1
+
+
+def test_attendance_then_a_change_staff_report_is_not_flagged():
+    assert not run(
+        SelfReportAsEvidence(),
+        "PROGRESS\nJo has attended nursery every day. Staff say she is more settled at drop-off.",
+    )
+
+
+def test_a_parents_feelings_and_care_checks_are_not_the_childs_wider_needs():
+    found = run(
+        IncidentOnlyFocus(),
+        "SECTION 47 ENQUIRY OUTCOME\n\nENQUIRIES\nThe home was clean and Ben was dressed appropriately.\n\n"
+        "MOTHER'S ACCOUNT\nShe said she was upset that nursery had not asked her first.\n\n"
+        "ANALYSIS\nThe bruise was caused by Mr Cole gripping Ben's arm.",
+    )
+    assert len(found) == 1

@@ -83,6 +83,39 @@ def test_still_awaited_since_the_previous_version_is_an_error():
     assert len(found) == 1 and found[0].severity is Severity.ERROR and "previous version" in found[0].message
 
 
+def test_a_wait_told_in_the_history_but_still_open_is_flagged():
+    found = run(
+        ExpertAssessmentAwaited,
+        "FAMILY HISTORY\nAfter the crisis in March, Mr Dale left hospital with a referral to the crisis "
+        "team, which he has not yet attended.",
+    )
+    assert len(found) == 1 and "crisis team" in found[0].message
+
+
+def test_a_doctors_report_not_yet_received_is_an_awaited_medical_report():
+    found = run(
+        ExpertAssessmentAwaited,
+        "PROGRESS\nThe consultant's letter about Mr Abbott's blood results has not been received.",
+    )
+    assert len(found) == 1
+
+
+def test_an_item_referred_last_time_and_only_booked_now_is_still_awaited_in_the_later_version():
+    found = run(
+        ExpertAssessmentAwaited,
+        "PLAN\n2. Paediatric assessment of Ruby's growth (appointment 20/09/2024).",
+        previous="PLAN\n2. Paediatrician referral for Ruby's growth (made 01/06/2024).",
+    )
+    assert len(found) == 1 and found[0].severity is Severity.ERROR
+
+
+def test_a_booked_appointment_in_a_first_version_is_not_flagged():
+    assert not run(
+        ExpertAssessmentAwaited,
+        "PLAN\n2. Paediatric assessment of Ruby's growth (appointment 20/09/2024).",
+    )
+
+
 def test_a_wait_told_as_family_history_is_not_flagged():
     assert not run(
         ExpertAssessmentAwaited,
@@ -121,11 +154,46 @@ def test_the_parent_declining_a_referral_is_not_a_service_gap():
     )
 
 
-def test_a_waiting_list_with_a_known_wait_is_a_queue_not_a_gap():
+def test_a_known_wait_with_nothing_done_meanwhile_is_still_a_gap():
+    found = run(
+        ServiceGapUnescalated,
+        "SUMMARY\nMr Ince's low mood is the main barrier; the GP referred him to the counselling service "
+        "and the waiting time is around 16 weeks.",
+    )
+    assert len(found) == 1 and "waiting time" in found[0].message
+
+
+def test_a_waiting_list_with_a_start_date_to_come_is_a_queue_not_a_gap():
     assert not run(
         ServiceGapUnescalated,
-        "ANALYSIS\nLeo is on the waiting list for the sleep clinic; the wait is 8 weeks.",
+        "ANALYSIS\nLeo is on the waiting list for the sleep clinic and has a first session on 02/10/2024.",
     )
+
+
+def test_a_chase_of_the_same_service_elsewhere_in_the_form_answers_the_wait():
+    assert not run(
+        ServiceGapUnescalated,
+        "BACKGROUND TO THE PLAN\nMaya is on the waiting list for the sensory play scheme.\n\n"
+        "PLAN\n1. Ms Oduya to chase the sensory play scheme every fortnight from 05/09/2024.",
+    )
+
+
+def test_a_stopgap_for_a_different_service_does_not_answer_the_wait():
+    found = run(
+        ServiceGapUnescalated,
+        "SERVICES\nMr Kane is on the waiting list for the anger management course.\n\n"
+        "PLAN\n1. Ms Kane to chase the housing officer about repairs by 10/09/2024.",
+    )
+    assert len(found) == 1
+
+
+def test_a_team_turning_the_referral_away_is_a_gap_though_the_referral_comes_just_before():
+    found = run(
+        ServiceGapUnescalated,
+        "SERVICES\nThe midwife referred Ms Pike to the infant feeding team on 01/08/2024. The infant "
+        "feeding team declined the referral because it did not meet their criteria.",
+    )
+    assert len(found) == 1 and "declined the referral" in found[0].message
 
 
 # M204 practitioner-stopgap-safety
@@ -218,4 +286,46 @@ def test_closure_made_conditional_on_the_outstanding_check_is_not_flagged():
         "ANALYSIS\nPolice checks are outstanding.\n\nRECOMMENDATION\nThe case will close once the "
         "police checks "
         "are received.",
+    )
+
+
+def test_an_assessment_completion_date_with_a_relative_not_yet_spoken_to_is_flagged():
+    found = run(
+        CompletedWithOutstandingActions,
+        "Child and Family Assessment\n\nDate completed: 20/08/2024\n\nANALYSIS\nThe maternal "
+        "grandfather, who has not yet been spoken to, sees the children every week.",
+    )
+    assert len(found) == 1 and "20/08/2024" in found[0].message
+
+
+def test_further_assessment_work_said_to_be_needed_is_outstanding():
+    found = run(
+        CompletedWithOutstandingActions,
+        "ANALYSIS\nMore observations of bath time are needed before I can judge the risk.\n\n"
+        "OUTCOME\nAssessment complete.",
+    )
+    assert len(found) == 1 and "needed" in found[0].message
+
+
+def test_a_parent_who_has_not_responded_to_letters_is_an_outcome_not_outstanding_work():
+    assert not run(
+        CompletedWithOutstandingActions,
+        "FATHER\nI wrote to Mr Lyle twice and rang him; he has not responded.\n\nOUTCOME\nNo further action.",
+    )
+
+
+def test_a_conference_report_completion_date_does_not_close_anything():
+    assert not run(
+        CompletedWithOutstandingActions,
+        "Report to Initial Child Protection Conference\n\nDate completed: 20/08/2024\n\n"
+        "ANALYSIS\nProbation records have not yet been received.",
+    )
+
+
+def test_an_outstanding_assessment_the_plan_takes_on_with_a_date_is_handed_on():
+    assert not run(
+        CompletedWithOutstandingActions,
+        "Early Help Assessment\n\nDate completed: 20/08/2024\n\nWORRIES\nOur worry is that Theo's "
+        "speech delay has not yet been assessed.\n\nPLAN\n1. Health visitor to refer Theo for a speech "
+        "and language assessment by 06/09/2024.",
     )

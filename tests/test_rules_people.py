@@ -108,3 +108,33 @@ def test_unnamed_cousin_who_stays_is_flagged_by_relationship():
         "ANALYSIS\nTayla is angry, and her exclusions show it; she said she wants her own room."
     )
     assert len(found) == 1 and "cousin" in found[0]
+
+
+def test_father_in_a_household_table_is_known_by_his_row_and_contact_with_him_counts():
+    text = (
+        "# Assessment\n\n## Who lives with Cara\n\n| Name | Relationship to Cara | Age |\n|---|---|---|\n"
+        "| Cara Jones | Subject | 6 |\n| Bethan Jones | Mother | 30 |\n| Owain Jones | Father | 33 |\n\n"
+        "## What the family told me\n\nI met Owain at the office on 02/10/2024. He wants to see Cara on "
+        "Tuesdays again.\n"
+    )
+    found = [f.message for f in AbsentMaleCarer().check(form_from_text(text, name="form.md"), Context())]
+    assert not found
+
+
+def test_another_mans_death_in_the_same_details_run_does_not_explain_this_father():
+    found = amc(
+        "Children:   Mia Kerr, born 03/05/2018 (6)\n            Alfie Kerr (1)\n"
+        "Alfie's father:  Dale Finch (29), lives in the household\nMia's father: Rob Kerr, died in 2020\n\n"
+        'WHAT MUM TOLD ME\nMs Kerr said Dale is "great with Alfie".\n\n'
+        'MIA\'S VIEWS\nWhen I asked what would help, Mia said "if Dale was home more".'
+    )
+    assert any("Dale Finch" in message for message in found)
+
+
+def test_sibling_named_only_as_the_object_of_an_adults_wish_is_overlooked():
+    found = wco(
+        "Household: Eve Price (7), Tom Price (4)\n\n"
+        "WHAT DAD SAID\nHe wants to have Eve and Tom every Tuesday and said he had not known about the "
+        "breakfasts.\n\nANALYSIS\nEve is hungry at school, as her teacher reports, and needs breakfast."
+    )
+    assert any("Tom Price" in message for message in found)

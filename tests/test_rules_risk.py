@@ -305,3 +305,65 @@ def test_na_with_a_reason_inside_a_section_is_an_answer() -> None:
         "not be reached by phone.\n\nAnalysis\nSam is doing well, as his teacher says."
     )
     assert placeholders(text) == []
+
+
+# --- holdout-2 failure types ---------------------------------------------------
+
+
+def test_cross_reference_to_another_question_is_a_placeholder_risk_section() -> None:
+    text = "Q6. Risk analysis\nSee Q8.\n\nQ8. Analysis\nTia's lateness is linked to her mother's shifts."
+    [finding] = findings(MissingRiskFactors, text)
+    assert "See Q8." in finding.message
+
+
+def test_see_above_before_an_unmarked_capitals_heading_is_still_a_placeholder() -> None:
+    from formlint_rules.placeholder_text import PlaceholderText
+
+    text = (
+        "SUMMARY\nThe home was dirty on three visits, as the family support worker also found.\n\n"
+        "WHAT ARE WE WORRIED ABOUT?\nSee above.\n\nWHAT THE CHILDREN HAVE SAID TO US AND WHAT WE HAVE SEEN\n"
+        "- Kai said his bed is wet most mornings.\n"
+    )
+    assert findings(MissingRiskFactors, text)
+    assert any("See above." in f.message for f in findings(PlaceholderText, text))
+
+
+def test_need_only_framing_leaves_a_placeholder_risk_section_to_missing_risk_factors() -> None:
+    assert not findings(NeedOnlyFraming, "RISK ANALYSIS\nSee question 11.\n\nANALYSIS\nMum needs support.")
+
+
+def test_parents_overdose_of_tablets_is_carried_by_an_analysis_of_her_mental_health() -> None:
+    text = (
+        "BACKGROUND\nIn March Ms Hill took an overdose of paracetamol and was seen by the crisis team.\n\n"
+        "ANALYSIS\nMs Hill's low mood is treated and her mental health nurse sees her fortnightly."
+    )
+    assert not findings(RiskNotCarriedForward, text)
+
+
+def test_childs_anxiety_in_the_analysis_does_not_carry_a_parents_mental_health_crisis() -> None:
+    text = (
+        "Child: Maisie Hart (13)\nMother: Donna Hart\n\n"
+        "BACKGROUND\nIn January Donna was admitted to a psychiatric ward for three weeks.\n\n"
+        "ANALYSIS\nMaisie's anxiety about school is the main concern and she needs a mentor."
+    )
+    [finding] = findings(RiskNotCarriedForward, text)
+    assert finding.message.startswith("Mental ill-health")
+
+
+def test_marks_found_on_the_mother_at_a_domestic_incident_belong_to_that_incident() -> None:
+    text = (
+        "REASON FOR CONFERENCE\nLuca rang 999 during a domestic abuse incident at home. "
+        "Officers found Ms Rossi with marks on her arms and a smashed mirror.\n\n"
+        "ANALYSIS\nThe domestic abuse has escalated and Luca is frightened at home."
+    )
+    assert not findings(RiskNotCarriedForward, text)
+
+
+def test_a_plan_in_the_chronology_is_a_previous_plan_even_unnamed_as_previous() -> None:
+    text = (
+        "CHRONOLOGY\n2021: Ruby subject to a child protection plan for neglect; ended 2022.\n"
+        "2024: Referral from the health visitor about Ruby's weight.\n\n"
+        "ANALYSIS\nRuby's weight has dropped because feeds are missed when her parents use drugs."
+    )
+    found = findings(RiskNotCarriedForward, text)
+    assert any("Previous children's services involvement" in f.message for f in found)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 
-from formlint.language.cues import Cue
+from formlint.language.cues import _REMEMBERING, Cue
 from formlint.language.judgement import judgement_cues
 from formlint.language.reported import reported_speech_cues, spans_of
 from formlint.language.uncertainty import sentence_has_question
@@ -22,6 +23,7 @@ class SentenceKind(enum.Enum):
     QUESTION = "question"
 
 
+@functools.lru_cache(maxsize=8192)  # cleared with the others by cues.forget()
 def classify_sentence(text: str) -> SentenceKind:
     """Classify one sentence.
 
@@ -54,3 +56,6 @@ def classify_cues(text: str, judgement: Sequence[Cue], reported: Sequence[Cue]) 
     if reported:
         return SentenceKind.REPORTED
     return SentenceKind.FACT
+
+
+_REMEMBERING.append(classify_sentence.cache_clear)

@@ -15,10 +15,10 @@ cached for the life of the process.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -27,7 +27,9 @@ __all__ = [
     "categories",
     "compiled",
     "find_cues",
+    "forget",
     "lexicon_entries",
+    "remembered",
     "select_longest",
 ]
 
@@ -117,6 +119,36 @@ def compiled(name: str, category: str) -> Any:
     if others:
         alternatives.append(r"(?:(?<!\w)|(?=\W))(?:" + "|".join(others) + ")")
     return regex.compile("(?:" + "|".join(alternatives) + r")(?:(?!\w)|(?<=\W))", _FLAGS)
+
+
+_T = TypeVar("_T")
+
+
+def remembered(function: Callable[..., list[_T]]) -> Callable[..., list[_T]]:
+    """Remember a pure text function's results for the last few thousand texts.
+
+    Several rules read the same sentence (judgement words, sources, risk factors); this
+    keeps that from costing one regular-expression scan per rule. Results are stored as
+    tuples and handed out as fresh lists, so callers may change what they receive.
+    """
+    cached = functools.lru_cache(maxsize=8192)(lambda *args: tuple(function(*args)))
+
+    @functools.wraps(function)
+    def wrapper(*args: Any) -> list[_T]:
+        return list(cached(*args))
+
+    _REMEMBERING.append(cached.cache_clear)
+    return wrapper
+
+
+# The clear functions of every remembering cache (filled at import time only).
+_REMEMBERING: list[Callable[[], None]] = []
+
+
+def forget() -> None:
+    """Drop every remembered result: for benchmarks that time the same text more than once."""
+    for clear in _REMEMBERING:
+        clear()
 
 
 def find_cues(text: str, name: str, cats: Iterable[str] | None = None) -> list[Cue]:

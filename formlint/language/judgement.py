@@ -9,11 +9,12 @@ Used by ``bare-assertion`` (T101) and ``classify_sentence``.  Categories:
 
 from __future__ import annotations
 
-from formlint.language.cues import Cue, categories, find_cues, select_longest
+from formlint.language.cues import Cue, categories, find_cues, remembered, select_longest
 
 __all__ = ["judgement_categories", "judgement_cues"]
 
 
+@remembered
 def judgement_cues(text: str) -> list[Cue]:
     """Judgement markers in ``text``, in text order.
 

@@ -9,13 +9,14 @@ observed"), ``source`` ("the school reported", "PC Smith said"), ``date``
 
 from __future__ import annotations
 
-from formlint.language.cues import Cue, find_cues, select_longest
+from formlint.language.cues import Cue, find_cues, remembered, select_longest
 
 __all__ = ["RATIONALE_CATEGORIES", "rationale_cues"]
 
 RATIONALE_CATEGORIES = ("connective", "observation", "source", "date", "example", "quantity")
 
 
+@remembered
 def rationale_cues(text: str) -> list[Cue]:
     """Rationale and evidence cues in ``text``, in text order.
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from formlint.language.cues import Cue, find_cues, select_longest
+from formlint.language.cues import Cue, find_cues, remembered, select_longest
 from formlint.language.negation import clause_bounds
 
 __all__ = ["reported_spans", "reported_speech", "reported_speech_cues", "spans_of"]
@@ -25,6 +25,7 @@ _WRITER_SUBJECT = regex.compile(
 )
 
 
+@remembered
 def reported_speech_cues(text: str) -> list[Cue]:
     """Reporting verbs and quotations in ``text``, in text order.
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from formlint.language.cues import Cue, categories, compiled, find_cues, select_longest
+from formlint.language.cues import Cue, categories, compiled, find_cues, remembered, select_longest
 from formlint.language.negation import is_negated
 
 __all__ = ["RISK_CATEGORIES", "RiskMention", "harm_cues", "need_cues", "risk_factors", "risk_topics"]
@@ -44,6 +44,7 @@ RISK_CATEGORIES: tuple[str, ...] = (
 )
 
 
+@remembered
 def risk_factors(text: str) -> list[RiskMention]:
     """Risk-factor mentions in ``text``, in text order.
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 import regex
 
-from formlint.language.cues import Cue, find_cues, select_longest
+from formlint.language.cues import Cue, find_cues, remembered, select_longest
 
 __all__ = ["UNCERTAINTY_CATEGORIES", "Profile", "sentence_has_question", "uncertainty_cues"]
 
@@ -28,6 +28,7 @@ _QUESTION_START = regex.compile(r"[\"'“‘]?\p{Lu}")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
 
 
+@remembered
 def uncertainty_cues(text: str, profile: Profile = "forms") -> list[Cue]:
     """Uncertainty cues in ``text``, in text order.
 
