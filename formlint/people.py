@@ -22,6 +22,10 @@ from formlint.roles import words_for
 __all__ = ["Member", "Roster", "build_roster", "is_minor"]
 
 _TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "dr": None}
+_ELSEWHERE = regex.compile(
+    r"\b(?:not (?:in|living in|part of) the household|outside the household|living elsewhere|not living)",
+    regex.IGNORECASE,
+)
 _LEADING_NUMBER = regex.compile(r"\s*(\d{1,3})")
 
 
@@ -234,7 +238,12 @@ class _Builder:
         members = [self._with_title_gender(m, text) for m in self.members]
         # "the children's father" is the named father once the parents' genders are known.
         named_roles = {m.role for m in members if m.name}
-        return Roster(m for m in members if m.name or m.role not in named_roles)
+        # "Tom Nolan | Oscar's dad, Ruby's stepdad": a role read beside a named person in the same
+        # line or cell is that person's second role, not another man.
+        named_at = {m.location for m in members if m.name and not m.professional}
+        return Roster(
+            m for m in members if m.name or (m.role not in named_roles and m.location not in named_at)
+        )
 
     def _with_title_gender(self, member: Member, text: str) -> Member:
         """ "Mr Achebe" says Dom Achebe is a man when no other adult has that surname; a
@@ -276,6 +285,7 @@ def build_roster(form: Form) -> Roster:
                            *from_narrative(text, location, details=subject_here)):
                 household = section.kind == "family_composition" and not member.professional
                 if household and member.in_household is None:
-                    member = replace(member, in_household=True)
+                    # "Other significant people not in the household" lists people who live elsewhere.
+                    member = replace(member, in_household=not _ELSEWHERE.search(section.heading))
                 builder.add(member)
     return builder.finish("\n".join(section.text for section in form.sections))

@@ -19,7 +19,8 @@ from formlint.roles import Role, role_of, role_words, roles
 
 __all__ = ["from_labelled", "from_narrative", "from_person"]
 
-_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*"  # "Okonkwo-Reid", "O'Neill", "Ellie-Mae"
+# "Okonkwo-Reid", "O'Neill", "McLeod", "Ellie-Mae"; never a possessive ("Ruby's" is not a name).
+_WORD = r"\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:-\p{L}\p{Ll}+)*(?!['’]s\b)(?![\p{L}'’])"
 NAME = rf"(?<![\p{{L}}'’-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 _AGE = regex.compile(
     r"\(\s*(\d{1,2})\s*(?:years?|yrs?|y)?\s*(?:old)?\s*\)|\baged?\s+(\d{1,2})\b"
@@ -50,6 +51,8 @@ _NAME_AT_START = regex.compile(NAME)
 # A label that is a role of someone: "birth father of both children", "father to Kai".
 _ROLE_LABEL = regex.compile(r"^[\p{L}'’ -]+?\s+(?:of|to|for)\s+", regex.IGNORECASE)
 # List separators outside brackets: "Mason Clarke (DOB 02/07/2012, 12) and Ellie Clarke (8)".
+# "Leo's father", "the children's mother": a role owned by someone.
+_OWNED_ROLE = regex.compile(r"^[\p{L}'’ -]+['’]s\s+[\p{L} -]+$")
 _LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*(?![^()]*\))")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
@@ -80,11 +83,12 @@ def _member(
     age: str | None = None,
     subject: bool = False,
 ) -> Member:
+    adult_age = age is not None and age.isdigit() and int(age) >= 18  # "Connor (19), brother"
     return Member(
         name,
         role.canonical if role else fallback_role,
         role.gender if role else None,
-        child=bool(role and role.child) or child,
+        child=(bool(role and role.child) or child) and not adult_age,
         professional=bool(role and role.professional),
         in_household=in_household,
         age=age,
@@ -136,8 +140,8 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
         household = key in _HOUSEHOLD_LABELS
         plural = key in _PLURALS
         field_role = roles().get(_PLURALS[key]) if plural else roles().get("child" if key == "name" else key)
-        if field_role is None and not household and _ROLE_LABEL.match(key):
-            field_role = role_of(key)  # "Birth father of both children", "Mother of Kai"
+        if field_role is None and not household and (_ROLE_LABEL.match(key) or _OWNED_ROLE.match(key)):
+            field_role = role_of(key)  # "Birth father of both children", "Leo's father"
         if field_role is None and not household:
             continue
         for part in _LIST_SPLIT.split(value):
@@ -171,8 +175,9 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
             rf"\b{owner}\s+{role},?\s+(?P<name>{NAME})",  # "his mother Leanne Morgan"
             rf"(?P<name>{NAME})\s*\((?:[^()]*?\b)?{role}\b[^()]*\)",  # "Carys (maternal aunt)"
             rf"\b{role}\s*\((?P<name>{NAME})\)",  # "Social worker (Rhiannon Pugh)"
-            rf"(?P<name>{NAME}),\s+(?:{owner}\s+)?{role}\b",  # "Leanne Morgan, Kai's mother"
-            rf"^\W*(?P<name>{NAME})\s*(?:[-–—:]\s*|\(\d{{1,2}}\)\s*[-–—,]?\s*){role}\b",  # "Leanne - mother"
+            # "Leanne Morgan, Kai's mother", "Morag McLeod (36), mother"
+            rf"(?P<name>{NAME})(?:\s*\([^()]{{1,30}}\))?,\s+(?:{owner}\s+)?{role}\b",
+            rf"^\W*(?P<name>{NAME})\s*(?:[-–—]\s*|\(\d{{1,2}}\)\s*[-–—,]?\s*){role}\b",  # "Leanne - mother"
         )
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
+
 from formlint.dates import parse_date
 from formlint.headings import normalise
 from formlint.model import Block, Person, Section
@@ -29,12 +31,36 @@ _COLUMNS = {
     ),
 }
 _LOOKUP = {normalise(word): key for key, words in _COLUMNS.items() for word in words}
+# Headings that name the column by how it starts: "Relationship to Eira", "Lives in the home?".
+_STARTS = (
+    ("relationship", "role"),
+    ("who they are", "role"),
+    ("relation", "role"),
+    ("lives in", "household"),
+    ("lives at", "household"),
+    ("lives with", "household"),
+    ("where they live", "household"),
+    ("living in", "household"),
+    ("in household", "household"),
+    ("date of birth", "dob"),
+    ("age", "age"),
+    ("name", "name"),
+)
+
+
+def _column(label: str) -> str | None:
+    key = normalise(label)
+    return _LOOKUP.get(key) or next((kind for start, kind in _STARTS if key.startswith(start)), None)
 
 
 def _yes(text: str) -> bool | None:
+    """A lives-in-the-household answer: yes/no, a tick box, or where they live."""
     words = text.strip().lower().replace("☒", "yes ").replace("☐", "no ").split()
     first = words[0].strip(".,;") if words else ""
-    return {"yes": True, "y": True, "no": False, "n": False}.get(first)
+    answer = {"yes": True, "y": True, "no": False, "n": False, "part-time": True}.get(first)
+    if answer is None and regex.search(r"\b(?:at home|in the home|same address|lives here)\b", text, regex.I):
+        return True
+    return answer
 
 
 def household(sections: list[Section]) -> list[Person]:
@@ -44,7 +70,7 @@ def household(sections: list[Section]) -> list[Person]:
         if section.kind != "family_composition":
             continue
         for block in section.blocks:
-            key = _LOOKUP.get(normalise(block.label or ""))
+            key = _column(block.label or "")
             if key and block.location.row is not None and not block.blank:
                 rows[(block.location.table, block.location.row)][key] = block
     people = []

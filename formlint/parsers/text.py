@@ -23,8 +23,8 @@ _SHORT_ANSWER = regex.compile(
     r"^(?:n/?a|nil|none|see above|as above|as before|tbc|tba|not known|not applicable|unknown|yes|no)\W*$",
     regex.IGNORECASE,
 )
-# "Agreed. H Akhtar 20/09/2024": a sentence break or a date marks an answer, not a heading.
-_SIGN_OFF = regex.compile(r"\w[.!?]\s+\S|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
+# "Agreed. H Akhtar 20/09/2024": a sentence break marks an answer, not a heading.
+_SIGN_OFF = regex.compile(r"\w[.!?]\s+\S")
 # A longer numbered line is still a heading when it asks the form's question:
 # "7. What I need from the people who look after me".
 _QUESTION_HEADING = regex.compile(r"^\W*[\d.]+\s+(?:What|Who|How|Why|When|Where|Is|Are|Does|Do)\b|\?\s*$")
@@ -34,6 +34,14 @@ _ANSWER_PREFIX = regex.compile(r"^\s*(?:A|Ans|Answer)\s*[:.]\s+")
 # "DATE COMPLETED: 01/03/2024": a field in capitals, not a heading.
 _FIELD_WITH_VALUE = regex.compile(r":\s*\S")
 _BRACKETED = regex.compile(r"\([^()]*\)")
+_ALIGNED_VALUE = regex.compile(r"^[^:]{1,40}:\s{2,}\S")
+# "Sharon Doherty — mother — 19/11/1987": a record with two or more dash-separated fields.
+_RECORD = regex.compile(
+    r"^[^—–-]+\s[—–-]\s[^—–-]+\s[—–-]\s"
+    # "Morag McLeod (36), mother ...", "Harris McLeod, born 19/09/2012 (12) ...": one person a line
+    r"|^\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?:\s*\(\d|,\s*(?i:born|aged?|dob)\b)"
+)
+_SIDE_BY_SIDE = regex.compile(r"\s{3,}(?=[\p{Lu}][^:]{1,40}:\s)")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
@@ -151,6 +159,17 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
     return None
 
 
+def _ends_block(previous: str, line: str) -> bool:
+    """A labelled line starts a new block after a list item or another labelled line, or when
+    its value is set off in a column ("Mother:        Jade Walker")."""
+    return bool(
+        _LIST_ITEM.match(previous)
+        or LABEL_VALUE.match(previous)
+        or previous[:1].isspace()  # an indented continuation of the field above
+        or _ALIGNED_VALUE.match(line)
+    )
+
+
 def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
     text, warnings = decode(data, path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -194,19 +213,21 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
             continue
         line = _ANSWER_PREFIX.sub("", line, count=1)
-        if (m := LABEL_VALUE.match(line)) and len(m.group(1).split()) <= 5 and not para:
-            doc.items.append(
-                RawItem(
-                    m.group(2).strip(),
-                    Location(paragraph=number),
-                    Role.FIELD,
-                    label=m.group(1),
-                    weak=True,
-                )
-            )
+        label = LABEL_VALUE.match(line)
+        if label and para and _ends_block(para[-1], line):
+            flush()  # "Mother:   Jade Walker (26)" after a list or a field: a field of its own
+        if label and len(label.group(1).split()) <= 5 and not para:
+            # "Manager: Paul Ogden    Manager authorised: 20/03/2025": fields side by side.
+            for part in _SIDE_BY_SIDE.split(line.strip()):
+                field = LABEL_VALUE.match(part)
+                if field:
+                    doc.items.append(
+                        RawItem(field.group(2).strip(), Location(paragraph=number), Role.FIELD,
+                                label=field.group(1), weak=True)
+                    )
             continue
-        if _LIST_ITEM.match(line):
-            flush()
+        if _LIST_ITEM.match(line) or (para and _RECORD.search(line) and _RECORD.search(para[-1])):
+            flush()  # a list item, or one "Name — relationship — date" record per line
         if not para:
             para_line = number
         para.append(line)
