@@ -217,3 +217,20 @@ def test_case_system_prints_with_numbered_questions_and_answers():
     kinds = [s.kind for s in form.sections if s.heading]
     assert kinds == ["referral", "basis_of_assessment"]
     assert form.sections_of("referral")[0].text.startswith("Kian was reported")
+
+
+def test_details_blocks_keep_one_field_or_person_per_line():
+    form = form_from_text(
+        "ASSESSMENT\n\n"
+        "Children:      Amber Walker, born 03/05/2018 (6)\n"
+        "               Leo Walker, born 12/01/2024 (9 months)\n"
+        "Mother:        Jade Walker (26)\n"
+        "Manager: Paul Ogden    Manager authorised: 20/03/2025\n\n"
+        "FAMILY AND HOUSEHOLD\n"
+        "Harris McLeod, born 19/09/2012 (12), Strathmore Primary\n"
+        "Morag McLeod (36), mother, lives at 8 Burnside Road\n"
+    )
+    assert form.metadata.manager == "Paul Ogden"
+    names = {(m.name, m.role) for m in form.people}
+    assert ("Jade Walker", "mother") in names and ("Morag McLeod", "mother") in names
+    assert {"Amber Walker", "Leo Walker", "Harris McLeod"} <= {m.name for m in form.people.children}
