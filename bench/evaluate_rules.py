@@ -2,8 +2,9 @@
 """Per-rule precision, recall and F1 of formlint on a labelled corpus.
 
 The corpus is a folder with ``labels.json`` (see ``tests/corpus/README.md``):
-one entry per form with ``file``, ``as_of``, ``previous`` and a boolean per
-rule slug; ``bare_assertions`` lists the bare sentences verbatim.
+one entry per form with ``file``, ``as_of``, ``previous`` (a file, a list of files
+oldest first, or null) and a boolean per rule slug; ``bare_assertions`` lists the
+bare sentences verbatim.
 ``bare-assertion`` is scored per sentence and ``unclear-action-ownership`` per
 action (a finding matches a labelled item when their whitespace-normalised
 texts are equal, or one contains the other, which absorbs small differences
@@ -98,7 +99,9 @@ def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:
     problems: list[str] = []
     for entry in labels:
         path = corpus / entry["file"]
-        previous = [corpus / entry["previous"]] if entry.get("previous") else []
+        # "previous": one earlier version's file, or a list of them, oldest first.
+        given = entry.get("previous") or []
+        previous = [corpus / name for name in ([given] if isinstance(given, str) else given)]
         as_of = dt.date.fromisoformat(entry["as_of"]) if entry.get("as_of") else None
         result = check_one(path, previous=previous, as_of=as_of)
         if result.error is not None:

@@ -1,21 +1,111 @@
-"""formlint: lint completed social-work assessment forms for the recording failings case reviews find."""
+"""formlint: lint completed social-work assessment forms for the recording failings case reviews find.
+
+The library API (see docs/api.md)::
+
+    import formlint
+
+    report = formlint.check("form.docx")          # a path, raw bytes or a parsed Form
+    for finding in report.findings:
+        print(finding.code, finding.message)
+    report.to_json()                              # the documented JSON contract
+
+Everything here is imported lazily, so ``import formlint`` stays cheap.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from formlint.api import check, parse
+    from formlint.api import parse
+    from formlint.errors import FormlintError, UnreadableForm, UsageError
+    from formlint.finding import Finding, Severity
+    from formlint.model import Form, Location
+    from formlint.report import FileResult, Report
+    from formlint.rule import Rule
 
-__all__ = ["__version__", "check", "parse"]
+__all__ = [
+    "FileResult",
+    "Finding",
+    "Form",
+    "FormlintError",
+    "Location",
+    "Report",
+    "Severity",
+    "UnreadableForm",
+    "UsageError",
+    "__version__",
+    "check",
+    "parse",
+]
+
+_LAZY = {
+    "parse": "formlint.api",
+    "Finding": "formlint.finding",
+    "Severity": "formlint.finding",
+    "Form": "formlint.model",
+    "Location": "formlint.model",
+    "FileResult": "formlint.report",
+    "Report": "formlint.report",
+    "FormlintError": "formlint.errors",
+    "UnreadableForm": "formlint.errors",
+    "UsageError": "formlint.errors",
+}
+
+
+def check(
+    source: str | Path | bytes | Form,
+    *,
+    config: Mapping[str, Any] | None = None,
+    previous: str | Path | bytes | Form | Sequence[str | Path | bytes | Form] | None = None,
+    as_of: dt.date | None = None,
+    profile: str | None = None,
+    rules: Iterable[type[Rule]] | None = None,
+    name: str | None = None,
+) -> Report:
+    """Parse and lint one form and return its :class:`~formlint.report.Report`.
+
+    ``source`` is a path, the file's bytes (give ``name`` so messages say which form) or a
+    :class:`~formlint.model.Form` from :func:`parse`. ``previous`` is one earlier version of
+    the form or a sequence of them (oldest first), for the revision rules. ``as_of`` is the
+    date the date rules use (default: today). ``profile`` forces a form profile; ``rules``
+    limits the run to these rule classes (default: every installed rule).
+
+    ``config`` is reserved for project configuration, which formlint does not have yet: only
+    ``None`` or an empty mapping is accepted, anything else raises
+    :class:`~formlint.errors.UsageError` rather than being silently ignored.
+
+    A form that cannot be read does not raise: the report holds it with ``error`` set (see
+    ``Report.errors``), as the command line does. :func:`parse` raises instead. Each call
+    shares no mutable state with any other, so calls may run in parallel threads.
+    """
+    from formlint import api
+    from formlint.errors import UsageError
+    from formlint.model import Form
+
+    if config:
+        raise UsageError(
+            "formlint.check(config=...) is not supported yet: formlint has no configuration "
+            "settings; choose rules with rules=[...] and a profile with profile=..."
+        )
+    if previous is None:
+        earlier: tuple[str | Path | bytes | Form, ...] = ()
+    elif isinstance(previous, str | Path | bytes | Form):
+        earlier = (previous,)
+    else:
+        earlier = tuple(previous)
+    return api.check(source, previous=earlier, as_of=as_of, profile=profile, rules=rules, name=name)
 
 
 def __getattr__(name: str) -> Any:
     # Lazy so that importing a submodule (or `formlint --version`) stays cheap.
-    if name in ("check", "parse"):
-        from formlint import api
+    if name in _LAZY:
+        import importlib
 
-        return getattr(api, name)
-    raise AttributeError(name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'formlint' has no attribute {name!r}")

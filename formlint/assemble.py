@@ -8,16 +8,25 @@ from dataclasses import dataclass, field
 import regex
 
 from formlint.dates import parse_date
-from formlint.headings import clean_heading
+from formlint.headings import clean_heading, normalise
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
 from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 from formlint.profile import Profile, detect_profile, load_profile
+from formlint.roles import roles
 from formlint.roster import household
 
 PREAMBLE = ""  # heading of the section holding what comes before the first heading
 TITLE_LABELS = ("title", "form", "form type", "document type")
 
 
+# Details that forms type as a label line with the answer below ("ADDRESS" / "27 Ashby Road").
+_DETAIL_LABELS = frozenset(
+    {
+        "name", "address", "school", "gender", "ethnicity", "religion", "language", "first language",
+        "interpreter", "interpreter required", "referrer", "date of referral", "nhs number", "case number",
+        "case ref", "dob", "age", "legal status", "disability",
+    }
+)
 _NAMED_POSSESSIVE = regex.compile(r"^(\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
 _WHO = r"(?P<who>\p{Lu}[\p{L}'’ -]{0,40}?)"
 _WHOSE_VIEWS = regex.compile(
@@ -79,7 +88,9 @@ class _Builder:
 
     def heading(self, item: RawItem) -> None:
         no_sections_yet = not any(s.kind for s in self.sections)
-        if no_sections_yet and self.metadata.title is None and self.profile.is_title(item.text):
+        # The form type's name is its title, even after a council's name took the place.
+        titled = self.metadata.title is not None and self.profile.is_title(self.metadata.title)
+        if no_sections_yet and not titled and self.profile.is_title(item.text):
             # The form's title names its type ("Child Protection Plan"): not a plan section.
             self.metadata.title = clean_heading(item.text)
             self.sections.append(Section(None, clean_heading(item.text), item.location, level=item.level))
@@ -92,6 +103,29 @@ class _Builder:
             section.kind = parent.kind
         if self.metadata.title is None and section.kind is None and not self.has_content():
             self.metadata.title = section.heading
+
+    def fold_label_sections(self, sections: list[Section]) -> list[Section]:
+        """ "MOTHER" then "Leah Clarke (19)": a details label typed as a heading with its answer
+        on the next line is a field of the section before it, not a section of its own."""
+        out: list[Section] = []
+        for section in sections:
+            answer = [b for b in section.blocks if b.text.strip()]
+            label = section.heading
+            if out and len(answer) == 1 and len(answer[0].text.split()) <= 15 and self._is_field_label(label):
+                meta = self.profile.metadata_field(label)
+                if meta is not None:
+                    self._set_metadata(meta, answer[0].text)
+                block = answer[0]
+                out[-1].blocks.append(Block(block.text, block.location, blank=block.blank, label=label))
+                continue
+            out.append(section)
+        return out
+
+    def _is_field_label(self, label: str) -> bool:
+        key = normalise(label)
+        if self.profile.section_kind(label) is not None and self.profile.metadata_field(label) is None:
+            return False
+        return self.profile.metadata_field(label) is not None or key in _DETAIL_LABELS or key in roles()
 
     def has_content(self) -> bool:
         return any(b.text.strip() for s in self.sections for b in s.blocks)
@@ -242,7 +276,7 @@ def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form
             builder.field(item)
         else:
             builder.body(item)
-    sections = [s for s in builder.sections if s.heading or s.blocks]
+    sections = builder.fold_label_sections([s for s in builder.sections if s.heading or s.blocks])
     builder.metadata.household = household(sections)
     warnings: list[ParseWarning] = list(raw.warnings)
     return Form(

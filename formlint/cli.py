@@ -1,4 +1,4 @@
-"""The `formlint` command: check, sections, rule, rules.
+"""The `formlint` command: check, stats, sections, rule, rules.
 
 Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 an input or usage error.
 """
@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from formlint import __version__
+from formlint.errors import UnreadableForm
 from formlint.finding import Severity
+from formlint.formatters import FORMATS, STYLES
 from formlint.parsers import SUPPORTED_SUFFIXES
+
+if TYPE_CHECKING:
+    from formlint.model import Form
+    from formlint.report import Report
+    from formlint.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -42,7 +49,27 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin"
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text); see docs/output-formats.md",
+    )
+    check.add_argument(
+        "--style", choices=STYLES, default="full", help="text format: full (default) or concise"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text format: colour on a terminal only (default: auto; off for files, NO_COLOR and CI)",
+    )
+    check.add_argument(
+        "--docs-url",
+        default=None,
+        metavar="URL",
+        help="sarif format: base URL of the rule pages for helpUri (default: this checkout's docs/rules/)",
+    )
     check.add_argument("--output", type=Path, help="write the report here instead of standard output")
     check.add_argument(
         "--as-of", type=_date, default=None, help="the date that date logic uses (default: today)"
@@ -52,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH",
-        help="an earlier version of the one form given, for revision rules",
+        help=(
+            "an earlier version of the one form given, for revision rules; repeat it for several "
+            "(oldest first), or give a folder of the case's versions (ordered by their recorded dates)"
+        ),
     )
     check.add_argument("--profile", default=None, help="form profile (default: detected)")
     check.add_argument(
@@ -68,6 +98,25 @@ def _parser() -> argparse.ArgumentParser:
         metavar="RULE",
         help="run only these rules (slug or code); repeatable",
     )
+
+    check.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace the names of people the form lists by their role ([mother], [child 1])",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="write the cohort figures (as `formlint stats`) instead of the findings",
+    )
+
+    stats = sub.add_parser("stats", help="how often each rule, seed pattern and section fails across forms")
+    stats.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    stats.add_argument("--format", choices=("text", "json", "csv", "html"), default="text")
+    stats.add_argument("--output", type=Path, help="write the figures here instead of standard output")
+    stats.add_argument("--as-of", type=_date, default=None, help="the date that date logic uses")
+    stats.add_argument("--profile", default=None, help="form profile (default: detected per form)")
+    stats.add_argument("--select", action="append", default=[], metavar="RULE", help="run only these rules")
 
     sections = sub.add_parser("sections", help="show how a form was read: sections, locations and metadata")
     sections.add_argument("path")
@@ -102,9 +151,39 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
             yield raw
 
 
+def previous_versions(given: Sequence[str], current: str | None, profile: str | None) -> list[str | Form]:
+    """The earlier versions named by ``--previous``, oldest first.
+
+    Files are taken in the order given. A folder stands for all the versions of the case it
+    holds, ordered by :func:`formlint.versions.order_versions` (recorded dates, else file
+    name); when the folder also holds the form being checked, only the versions ordered before
+    it count. Raises :class:`~formlint.errors.UnreadableForm` for a folder's unreadable file.
+    """
+    from formlint.api import parse
+    from formlint.versions import order_versions
+
+    found: list[str | Form] = []
+    here = Path(current).resolve() if current not in (None, "-") else None
+    for raw in given:
+        folder = Path(raw)
+        if not folder.is_dir():
+            found.append(raw)
+            continue
+        forms = [parse(path, profile=profile) for path in expand([raw])]
+        ordered = order_versions(forms)
+        names = [Path(f.path).resolve() for f in ordered]
+        if here is not None and here in names:
+            ordered = ordered[: names.index(here)]
+        found.extend(ordered)
+    return found
+
+
 def _check(args: argparse.Namespace) -> int:
     from formlint.api import check_one
-    from formlint.formatters.text import format_error, format_report
+    from formlint.formatters import RenderOptions
+    from formlint.formatters import get as get_formatter
+    from formlint.formatters.output import colour_wanted, write_report
+    from formlint.formatters.text import format_error
     from formlint.registry import discover
     from formlint.report import Report
 
@@ -135,6 +214,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.previous and len(files) != 1:
         print("formlint: error: --previous needs exactly one form to check", file=sys.stderr)
         return EXIT_ERROR
+    try:
+        previous = previous_versions(args.previous, files[0] if files else None, args.profile)
+    except UnreadableForm as exc:
+        print(f"{exc.path}: error: {exc.message} [{exc.code}]", file=sys.stderr)
+        return EXIT_ERROR
     report = Report()
     for path in files:
         if path == "-":
@@ -142,30 +226,65 @@ def _check(args: argparse.Namespace) -> int:
             result = check_one(
                 source,
                 name="<stdin>",
-                previous=args.previous,
+                previous=previous,
                 as_of=args.as_of,
                 profile=args.profile,
                 rules=rules,
             )
         else:
             result = check_one(
-                path, previous=args.previous, as_of=args.as_of, profile=args.profile, rules=rules
+                path, previous=previous, as_of=args.as_of, profile=args.profile, rules=rules
             )
         report.files.append(result)
         if result.error is not None:
             print(format_error(result), file=sys.stderr)
-    text = (
-        json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-        if args.format == "json"
-        else format_report(report)
+    if args.statistics:
+        return _write_statistics(report, args, rules, ruleset.problems)
+    if args.redact:
+        from formlint.redact import redact_report
+
+        report = redact_report(report)
+    options = RenderOptions(
+        style=args.style,
+        color=colour_wanted(args.color, sys.stdout, to_file=args.output is not None),
+        include_errors=args.output is not None,  # on a terminal they already went to stderr
+        fail_on=args.fail_on,
+        rules=rules,
+        docs_url=args.docs_url,
+        bom=args.output is not None,  # CSV files open cleanly in spreadsheets; stdout stays plain
     )
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
-    else:
-        print(text)
+    write_report(get_formatter(args.format).render(report, options), args.output)
     if report.errors or ruleset.problems or any(r.rule_failures for r in report.files):
         return EXIT_ERROR
     return EXIT_FINDINGS if report.fails(args.fail_on) else EXIT_OK
+
+
+def _write_statistics(
+    report: Report, args: argparse.Namespace, rules: Sequence[type[Rule]], problems: Sequence[object]
+) -> int:
+    """`check --statistics`: the cohort figures in place of the findings; check's exit status."""
+    from formlint.formatters.output import write_report
+    from formlint.stats import STATS_FORMATS, render_stats
+
+    if args.format not in STATS_FORMATS:
+        print(
+            f"formlint: error: --statistics is written as {', '.join(STATS_FORMATS)}, not {args.format}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    write_report(render_stats(report, args.format, rules=rules, bom=args.output is not None), args.output)
+    if report.errors or problems or any(r.rule_failures for r in report.files):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if report.fails(args.fail_on) else EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    """`formlint stats`: `check --statistics` on the same check path; exit 0 (2 for unreadable files)."""
+    check_args = _parser().parse_args(["check", "--statistics", "--format", args.format, "--", *args.paths])
+    check_args.output, check_args.as_of = args.output, args.as_of
+    check_args.profile, check_args.select = args.profile, args.select
+    status = _check(check_args)
+    return EXIT_OK if status == EXIT_FINDINGS else status
 
 
 def _sections(args: argparse.Namespace) -> int:
@@ -212,7 +331,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "sections": _sections, "rule": _rule, "rules": _rules}
+    handlers = {"check": _check, "stats": _stats, "sections": _sections, "rule": _rule, "rules": _rules}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

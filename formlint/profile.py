@@ -33,6 +33,9 @@ class Profile:
     guidance: regex.Pattern[str]
     # Heading shapes, tried after the synonyms: "What does mum think?", "Team manager's thinking".
     patterns: tuple[tuple[regex.Pattern[str], str], ...] = ()
+    # Section kind -> the fewest words its answer should have (thin-section, T105); a
+    # profile's own table overrides the entries of the one it extends.
+    thresholds: tuple[tuple[str, int], ...] = ()
 
     def section_kind(self, heading: str) -> str | None:
         """Canonical id for a heading as written, or None when the profile does not know it."""
@@ -134,7 +137,16 @@ def load_profile(name: str) -> Profile:
             for kind, patterns in table.items()
             for pattern in patterns
         ),
+        thresholds=_thresholds(base.get("thresholds"), data.get("thresholds")),
     )
+
+
+def _thresholds(*tables: object) -> tuple[tuple[str, int], ...]:
+    merged: dict[str, int] = {}
+    for table in tables:
+        if isinstance(table, dict):
+            merged.update({str(kind): int(words) for kind, words in table.items()})
+    return tuple(sorted(merged.items()))
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,8 +55,20 @@ class Report:
     def errors(self) -> list[FileResult]:
         return [r for r in self.files if r.error is not None]
 
+    @property
+    def ok(self) -> bool:
+        """True when every file was read and every rule ran (findings or not)."""
+        return not self.errors and not any(r.rule_failures for r in self.files)
+
     def fails(self, threshold: Severity) -> bool:
         return any(f.severity >= threshold for f in self.findings)
+
+    def exit_status(self, fail_on: Severity = Severity.WARNING) -> int:
+        """What ``formlint check`` would exit with: 2 input error, 1 a finding at or above
+        ``fail_on``, else 0."""
+        if not self.ok:
+            return 2
+        return 1 if self.fails(fail_on) else 0
 
     def summary(self) -> dict[str, Any]:
         by_severity = Counter(str(f.severity) for f in self.findings)
@@ -73,3 +86,15 @@ class Report:
             "files": [r.to_dict() for r in self.files],
             "summary": self.summary(),
         }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as the documented JSON contract (docs/output-json.md)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def render(self, format: str = "text", **options: Any) -> str:
+        """The report in any output format (``text``, ``json``, ``sarif``, ``junit``, ``csv``,
+        ``jsonl``, ``github``); ``options`` are fields of
+        :class:`formlint.formatters.RenderOptions`, e.g. ``style="concise"``."""
+        from formlint.formatters import RenderOptions, get
+
+        return get(format).render(self, RenderOptions(**options))

@@ -48,9 +48,17 @@ class Example:
     flagged: bool
     note: str = ""
     # For rules that read earlier versions or dates: a previous version's text
-    # (plain-text layout, like ``form``) and the date the check is run as of.
-    previous: str | None = None
+    # (plain-text layout, like ``form``), or a tuple of several oldest first, and the
+    # date the check is run as of.
+    previous: str | tuple[str, ...] | None = None
     as_of: dt.date | None = None
+
+    @property
+    def previous_versions(self) -> tuple[str, ...]:
+        """The previous versions' texts, oldest first (empty when there are none)."""
+        if self.previous is None:
+            return ()
+        return (self.previous,) if isinstance(self.previous, str) else tuple(self.previous)
 
 
 @dataclass(frozen=True)

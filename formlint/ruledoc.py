@@ -30,8 +30,11 @@ def render(rule: type[Rule]) -> str:
             lines.append(f"{case.note[:1].upper()}{case.note[1:]}:" if case.note else "Example:")
             if case.as_of is not None:
                 lines += ["", f"Checked as of {case.as_of.isoformat()}."]
-            if case.previous is not None:
-                lines += ["", "Previous version:", "", "```text", case.previous, "```"]
+            versions = case.previous_versions
+            for n, text in enumerate(versions, start=1):
+                title = "Previous version" if len(versions) == 1 else f"Version {n} of {len(versions) + 1}"
+                lines += ["", f"{title}:", "", "```text", text, "```"]
+            if versions:
                 lines += ["", "Current version:"]
             lines += ["", "```text", case.form, "```", ""]
     lines.append(

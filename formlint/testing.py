@@ -16,13 +16,18 @@ EXAMPLE_DATE = dt.date(2024, 6, 1)
 def run_example(rule: type[Rule], example: Example, *, as_of: dt.date = EXAMPLE_DATE) -> list[Finding]:
     """The findings ``rule`` gives on the example form (read as a plain-text form).
 
-    The example's own ``as_of`` wins over the argument; its ``previous`` text, if
-    any, is parsed the same way and given as the one earlier version.
+    The example's own ``as_of`` wins over the argument; its ``previous`` text (or texts,
+    oldest first), if any, is parsed the same way and given as the earlier version(s).
     """
     form = parse(example.form.encode("utf-8"), name=f"{rule.slug}-example.txt")
-    previous: tuple[Form, ...] = ()
-    if example.previous is not None:
-        previous = (parse(example.previous.encode("utf-8"), name=f"{rule.slug}-example-previous.txt"),)
+    texts = example.previous_versions
+    previous: tuple[Form, ...] = tuple(
+        parse(
+            text.encode("utf-8"),
+            name=f"{rule.slug}-example-previous{'' if len(texts) == 1 else f'-{n}'}.txt",
+        )
+        for n, text in enumerate(texts, start=1)
+    )
     context = Context(as_of=example.as_of or as_of, previous=previous)
     findings, failures = run_rules(form, [rule], context)
     if failures:

@@ -1,44 +1,63 @@
-"""Compiler-style text output: where, what, the form's own words, and how to put it right."""
+"""Compiler-style text output: where, what, the form's own words, and how to put it right.
+
+Two styles: ``full`` (the default: each finding with the form's words and the help line) and
+``concise`` (one line per finding). Colour is added only when asked for (the CLI asks when it
+writes to a terminal and neither NO_COLOR nor CI is set).
+"""
 
 from __future__ import annotations
 
-from formlint.finding import Finding
+from typing import ClassVar
+
+from formlint.finding import Finding, Severity
+from formlint.formatters import RenderOptions
+from formlint.formatters.common import where
 from formlint.report import FileResult, Report
 
-
-def _where(finding: Finding) -> str:
-    parts = []
-    if finding.heading:
-        parts.append(f"'{finding.heading}'")
-    loc = finding.location.describe()
-    if loc != "whole form" or not parts:
-        parts.append(loc)
-    return ", ".join(parts)
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_SEVERITY_COLOUR = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_GREEN = "\033[32m"
 
 
-def format_finding(path: str, finding: Finding) -> str:
-    lines = [
-        f"{path}: {_where(finding)}: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
-    ]
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def format_finding(path: str, finding: Finding, *, style: str = "full", color: bool = False) -> str:
+    severity = _paint(f"[{finding.severity}]", _SEVERITY_COLOUR[finding.severity], color)
+    head = (
+        f"{_paint(path, _BOLD, color)}: {where(finding)}: "
+        f"{_paint(finding.code, _BOLD, color)} {finding.rule} {severity} {finding.message}"
+    )
+    if style == "concise":
+        return head
+    lines = [head]
     if finding.text:
         excerpt = " ".join(finding.text.split())
-        lines.append(f"    | {excerpt[:300]}{'…' if len(excerpt) > 300 else ''}")
+        lines.append(_paint(f"    | {excerpt[:300]}{'…' if len(excerpt) > 300 else ''}", _DIM, color))
     if finding.suggestion:
-        lines.append(f"    = help: {finding.suggestion}")
+        lines.append(f"    = {_paint('help:', _GREEN, color)} {finding.suggestion}")
     return "\n".join(lines)
 
 
-def format_error(result: FileResult) -> str:
+def format_error(result: FileResult, *, color: bool = False) -> str:
     assert result.error is not None
-    return f"{result.path}: error: {result.error.message} [{result.error.code}]"
+    label = _paint("error:", _SEVERITY_COLOUR[Severity.ERROR], color)
+    return f"{result.path}: {label} {result.error.message} [{result.error.code}]"
 
 
-def format_report(report: Report) -> str:
+def format_report(
+    report: Report, *, style: str = "full", color: bool = False, include_errors: bool = False
+) -> str:
     out: list[str] = []
     for result in report.files:
         if result.error is not None:
+            if include_errors:
+                out.append(format_error(result, color=color))
             continue
-        out.extend(format_finding(result.path, f) for f in result.findings)
+        out.extend(format_finding(result.path, f, style=style, color=color) for f in result.findings)
         # Reader warnings (tracked changes, open comments, unreadable pages) are recording
         # problems in themselves, so they are shown, not only kept in JSON.
         out.extend(
@@ -56,3 +75,16 @@ def format_report(report: Report) -> str:
         f"{s['files_with_errors']} file(s) could not be read."
     )
     return "\n".join(out)
+
+
+class TextFormatter:
+    name: ClassVar[str] = "text"
+    suffix: ClassVar[str] = ".txt"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        if options.style not in ("full", "concise"):
+            raise ValueError(f"unknown text style {options.style!r}; choose full or concise")
+        text = format_report(
+            report, style=options.style, color=options.color, include_errors=options.include_errors
+        )
+        return text + "\n"

@@ -185,6 +185,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             para = []
 
     skip_next = False
+    answers_label = False
     table: list[tuple[int, str]] = []
     tables = 0
     for index, line in enumerate(lines):
@@ -207,10 +208,15 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         after_blank = index == 0 or not lines[index - 1].strip() or not para
         heading = _heading(line, next_line, after_blank and not para)
+        if heading is not None and answers_label:
+            heading = None  # "Child's name:" then "Ruby-Mae Clarke": the answer, not a heading
+        answers_label = False
         if heading is not None:
             flush()
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
+            # A short "Label:" line opens a field whose answer is the next line.
+            answers_label = bool(_COLON_HEADING.match(line)) and len(heading.split()) <= 4
             continue
         line = _ANSWER_PREFIX.sub("", line, count=1)
         label = LABEL_VALUE.match(line)

@@ -2,16 +2,21 @@
 """Check tests/corpus/labels.json against the corpus forms.
 
 * every file in forms/ is labelled, and every labelled file exists;
-* every form has all 28 rule labels as booleans, plus as_of/previous/notes
-  and the bare_assertions and unclear_actions lists;
-* "bare-assertion" is true iff bare_assertions is non-empty, and
-  "unclear-action-ownership" is true iff unclear_actions is non-empty;
-* every bare_assertions / unclear_actions string appears verbatim in the
-  form's text after hard-wrapped lines are joined with single spaces
-  (.txt/.md directly; .json via its metadata and section headings/texts;
-  .docx/.pdf via the source text in src/<name>.json, which
-  tools/make_corpus_docs.py renders), and no string is listed twice;
-* "previous" points at a labelled form;
+* every form has all 47 rule labels as booleans, plus as_of/previous/notes
+  and the six item lists (bare_assertions, unclear_actions,
+  unattributed_reports, jargon_terms, undefined_acronyms, vague_quantifiers);
+* each rule with an item list is true iff its list is non-empty
+  (bare-assertion, unclear-action-ownership, unattributed-report,
+  unexplained-jargon, undefined-acronym, vague-quantifier);
+* every listed string appears verbatim in the form's text after
+  hard-wrapped lines are joined with single spaces (.txt/.md directly; .json
+  via its metadata and section headings/texts; .docx/.pdf via the source text
+  in src/<name>.json, which tools/make_corpus_docs.py renders); jargon terms
+  and acronyms must match as whole words (case-sensitive); no string is
+  listed twice;
+* "previous" is null, a labelled form, or (for a series of three or more
+  versions) a list of labelled forms, oldest first, each with an earlier
+  as_of than the form itself;
 * every rule has at least MIN_POSITIVES positive forms.
 
 Run: python tests/corpus/check_labels.py   (exit status 0 = pass)
@@ -56,6 +61,27 @@ RULES = [
     "contingency-missing",
     "non-smart-action",
     "overestimated-service-remit",
+    # the nineteen judgement-over-time, recording, writing-for-families and
+    # structure rules added last
+    "drift-across-reviews",
+    "boilerplate-copy",
+    "unattributed-report",
+    "unrecorded-assessment-limitations",
+    "thin-section",
+    "description-without-analysis",
+    "impact-on-child-missing",
+    "danger-statement-missing",
+    "optimism-without-evidence",
+    "dispositional-attribution",
+    "conclusion-contradicts-analysis",
+    "unexplained-jargon",
+    "undefined-acronym",
+    "readability-for-families",
+    "vague-quantifier",
+    "missing-required-section",
+    "missing-metadata",
+    "timescale-metadata",
+    "unparsed-content",
 ]
 # every rule needs at least this many positive forms in the corpus
 MIN_POSITIVES = 3
@@ -63,7 +89,13 @@ MIN_POSITIVES = 3
 LISTS = {
     "bare-assertion": "bare_assertions",
     "unclear-action-ownership": "unclear_actions",
+    "unattributed-report": "unattributed_reports",
+    "unexplained-jargon": "jargon_terms",
+    "undefined-acronym": "undefined_acronyms",
+    "vague-quantifier": "vague_quantifiers",
 }
+# lists of words/terms (matched as whole words) rather than sentences/lines
+WORD_LISTS = {"jargon_terms", "undefined_acronyms"}
 
 
 def norm(text: str) -> str:
@@ -100,6 +132,7 @@ def main() -> int:
         errors.append(f"{extra}: labelled but missing")
     if len(files) != len(labels):
         errors.append("duplicate entries in labels.json")
+    by_file = {x["file"]: x for x in labels}
     counts = {r: 0 for r in RULES}
     n_items = {key: 0 for key in LISTS.values()}
     for e in labels:
@@ -121,8 +154,18 @@ def main() -> int:
         except ValueError:
             errors.append(f"{f}: as_of is not an ISO date")
         prev = e.get("previous")
-        if prev is not None and prev not in files:
-            errors.append(f"{f}: previous {prev} is not a labelled form")
+        prevs = prev if isinstance(prev, list) else ([] if prev is None else [prev])
+        if isinstance(prev, list) and (not prev or len(set(prev)) != len(prev)):
+            errors.append(f"{f}: previous list is empty or has duplicates")
+        last = ""
+        for p in prevs:
+            if not isinstance(p, str) or p not in files:
+                errors.append(f"{f}: previous {p} is not a labelled form")
+                continue
+            p_as_of = by_file[p].get("as_of", "")
+            if not (last < p_as_of < e.get("as_of", "")):
+                errors.append(f"{f}: previous {p} is not older than the form or out of order")
+            last = p_as_of
         text = form_text(HERE / f) if f in on_disk else None
         for rule, key in LISTS.items():
             items = e.get(key, [])
@@ -135,7 +178,11 @@ def main() -> int:
                 errors.append(f"{f}: duplicate entries in {key}")
             if text is not None:
                 for s in items:
-                    if norm(s) not in text:
+                    if key in WORD_LISTS:
+                        found = re.search(r"(?<![\w-])" + re.escape(norm(s)) + r"(?![\w-])", text)
+                    else:
+                        found = norm(s) in text
+                    if not found:
                         errors.append(f"{f}: {key} entry not found verbatim: {s!r}")
             n_items[key] += len(items)
     for r in RULES:
@@ -145,7 +192,11 @@ def main() -> int:
         print("ERROR", err)
     print(
         f"{len(labels)} forms, {n_items['bare_assertions']} bare-assertion sentences, "
-        f"{n_items['unclear_actions']} unclear actions"
+        f"{n_items['unclear_actions']} unclear actions, "
+        f"{n_items['unattributed_reports']} unattributed reports, "
+        f"{n_items['jargon_terms']} jargon terms, "
+        f"{n_items['undefined_acronyms']} undefined acronyms, "
+        f"{n_items['vague_quantifiers']} vague-quantifier sentences"
     )
     for r in RULES:
         print(f"  {r:34s} {counts[r]:2d} positive / {len(labels)}")
