@@ -35,7 +35,11 @@ from formlint.api import check_one
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "tests" / "corpus"
 # Rules scored per item (a sentence, an action line) against a list in each form's labels.
-ITEM_RULES = {"bare-assertion": "bare_assertions", "unclear-action-ownership": "unclear_actions"}
+ITEM_RULES = {
+    "bare-assertion": "bare_assertions",
+    "unclear-action-ownership": "unclear_actions",
+    "unattributed-report": "unattributed_reports",
+}
 TARGET_PRECISION = 0.9
 TARGET_F1 = 0.85
 
@@ -149,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        unit = {"bare-assertion": "sentences", "unclear-action-ownership": "actions"}
+        unit = {"bare-assertion": "sentences", "unclear-action-ownership": "actions", "unattributed-report": "sentences"}
         print(f"{'rule':28} {'unit':9} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
         for slug, s in scores.items():
             mark = "" if s.meets_targets() else "  below target"

@@ -69,6 +69,10 @@ def _child_named(name: str, text: str) -> bool:
     return any(named.search(m.group("value")) for m in _CHILD_LABEL.finditer(text))
 
 
+# "What other agencies told us", "What the school says": not a family member's views.
+_NOT_A_PERSON = regex.compile(
+    r"\b(?i:other|agenc\w*|professionals?|school|nursery|police|health|services?|we|they|you|people|staff)\b"
+)
 _WHY_PLAN = regex.compile(r"^(?i:why )\p{Lu}[\p{L}'’ -]{0,40}? (?i:has|needs) (?i:a|this) (?i:plan)\W*$")
 
 
@@ -148,7 +152,7 @@ class _Builder:
             # "Kai's views" is the child's-views section when Kai is the child the form is about.
             return self.profile.section_kind("child's " + named.group(2))
         asked = _WHOSE_VIEWS.match(cleaned)
-        if asked:
+        if asked and not _NOT_A_PERSON.search(asked.group("who")):
             # "What does Mia think?", "What Jade told me", "What matters to Eira": whose views.
             who = asked.group("who")
             if _FAMILY_ADULT.search(who):

@@ -79,12 +79,18 @@ def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True
         for synonym, kind in table:
             if len(synonym) >= 4 and key.startswith(synonym + " "):
                 rest = key[len(synonym) + 1 :].split()
+                if " " not in synonym and rest[0] in _DETAIL_WORDS:
+                    continue  # "Plan version", "Plan agreed by": details about the plan, not the plan
                 if len(rest) <= 2 or rest[0] in _CONNECTORS:
                     return kind
     return None
 
 
 _SEPARATOR = regex.compile(r"\s+[-–—/]\s+|\s*[:(]\s*")
+_DETAIL_WORDS = frozenset(
+    "version agreed date dated shared signed start started number status reviewed by made ref reference"
+    .split()
+)
 _CONNECTORS = frozenset(
     """of and for including with to in on about from by at or incl inc e g i e agreed dated following
     after since until""".split()

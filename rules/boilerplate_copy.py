@@ -13,7 +13,8 @@ Three cases, one finding each:
 
 Comparison: person names become one token, he/she and his/her/him become pronoun tokens,
 dates and numbers go. Paragraphs of 25 words or more are compared by word 5-gram shingles
-(Jaccard), shorter ones (down to ``min_words``) by ``difflib`` ratio over words. Standard
+(the share of the shorter one's shingles found in the other, so a copy with a sentence added
+still counts), shorter ones (down to ``min_words``) by ``difflib`` ratio over words. Standard
 library only: a form has at most a few hundred paragraphs, so pairwise comparison is cheap
 and MinHash (datasketch) would only pay for large multi-document runs.
 """
@@ -99,12 +100,13 @@ def _shingles(tokens: Sequence[str], n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
 
 
-def _alike(a: Sequence[str], b: Sequence[str], shingle_jaccard: float, short_ratio: float) -> float | None:
+def _alike(a: Sequence[str], b: Sequence[str], shingle_overlap: float, short_ratio: float) -> float | None:
     """How alike two paragraphs are, or None when below the thresholds."""
     if min(len(a), len(b)) >= 25:
+        # Containment of the shorter in the longer: a paragraph copied with a sentence added is a copy.
         sa, sb = _shingles(a), _shingles(b)
-        score = len(sa & sb) / len(sa | sb)
-        return score if score >= shingle_jaccard else None
+        score = len(sa & sb) / min(len(sa), len(sb))
+        return score if score >= shingle_overlap else None
     score = similarity(a, b)
     return score if score >= short_ratio else None
 
@@ -157,10 +159,10 @@ class BoilerplateCopy(Rule):
     )
     options: ClassVar[Mapping[str, Any]] = {
         "min_words": 10,
-        "shingle_jaccard": 0.85,
+        "shingle_overlap": 0.85,
         "short_ratio": 0.9,
         # Sections that should move on from one version to the next.
-        "moving_kinds": ("analysis", "review_progress", "child_views", "manager_oversight"),
+        "moving_kinds": ("analysis", "risk_analysis", "review_progress", "child_views", "manager_oversight"),
     }
     examples = (
         Example(
@@ -205,7 +207,7 @@ class BoilerplateCopy(Rule):
         names = name_words(form)
         min_words = int(self.option(context, "min_words"))
         thresholds = (
-            float(self.option(context, "shingle_jaccard")),
+            float(self.option(context, "shingle_overlap")),
             float(self.option(context, "short_ratio")),
         )
         found = self._residue(form)
