@@ -153,7 +153,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        unit = {"bare-assertion": "sentences", "unclear-action-ownership": "actions", "unattributed-report": "sentences"}
+        unit = {
+            "bare-assertion": "sentences",
+            "unclear-action-ownership": "actions",
+            "unattributed-report": "sentences",
+        }
         print(f"{'rule':28} {'unit':9} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
         for slug, s in scores.items():
             mark = "" if s.meets_targets() else "  below target"
