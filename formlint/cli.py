@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--profile", default=None, help="form profile (default: detected)")
     check.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="check files in N processes (default: all cores for 8 or more files, else 1)",
+    )
+    check.add_argument("--quiet", action="store_true", help="no progress count on the terminal")
+    check.add_argument(
         "--fail-on",
         type=_severity,
         default=Severity.WARNING,
@@ -180,6 +188,7 @@ def previous_versions(given: Sequence[str], current: str | None, profile: str | 
 
 def _check(args: argparse.Namespace) -> int:
     from formlint.api import check_one
+    from formlint.batch import Progress, auto_jobs, check_files
     from formlint.formatters import RenderOptions
     from formlint.formatters import get as get_formatter
     from formlint.formatters.output import colour_wanted, write_report
@@ -220,21 +229,21 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{exc.path}: error: {exc.message} [{exc.code}]", file=sys.stderr)
         return EXIT_ERROR
     report = Report()
-    for path in files:
-        if path == "-":
-            source: str | bytes = sys.stdin.buffer.read()
-            result = check_one(
-                source,
-                name="<stdin>",
-                previous=previous,
-                as_of=args.as_of,
-                profile=args.profile,
-                rules=rules,
-            )
-        else:
-            result = check_one(
-                path, previous=previous, as_of=args.as_of, profile=args.profile, rules=rules
-            )
+    if files == ["-"]:
+        source = sys.stdin.buffer.read()
+        result = check_one(
+            source, name="<stdin>", previous=previous, as_of=args.as_of, profile=args.profile, rules=rules
+        )
+        results = [result]
+    else:
+        progress = Progress(len(files), enabled=not args.quiet)
+        jobs = args.jobs if args.jobs > 0 else auto_jobs(len(files))
+        results = check_files(
+            files, jobs=jobs, previous=previous, as_of=args.as_of, profile=args.profile, rules=rules,
+            on_result=progress,
+        )
+        progress.close()
+    for result in results:
         report.files.append(result)
         if result.error is not None:
             print(format_error(result), file=sys.stderr)

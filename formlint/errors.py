@@ -21,6 +21,10 @@ class UnreadableForm(FormlintError):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type[UnreadableForm], tuple[str, str]]:
+        # So that a result from a worker process carries its error back intact.
+        return (type(self), (self.path, self.message))
+
 
 class MissingFile(UnreadableForm):
     code = "missing-file"
