@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from formlint.api import parse
+    from formlint.config import Config
     from formlint.errors import FormlintError, UnreadableForm, UsageError
     from formlint.finding import Finding, Severity
     from formlint.model import Form, Location
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from formlint.rule import Rule
 
 __all__ = [
+    "Config",
     "FileResult",
     "Finding",
     "Form",
@@ -46,6 +48,7 @@ __all__ = [
 
 _LAZY = {
     "parse": "formlint.api",
+    "Config": "formlint.config",
     "Finding": "formlint.finding",
     "Severity": "formlint.finding",
     "Form": "formlint.model",
@@ -61,7 +64,7 @@ _LAZY = {
 def check(
     source: str | Path | bytes | Form,
     *,
-    config: Mapping[str, Any] | None = None,
+    config: Config | Mapping[str, Any] | None = None,
     previous: str | Path | bytes | Form | Sequence[str | Path | bytes | Form] | None = None,
     as_of: dt.date | None = None,
     profile: str | None = None,
@@ -76,30 +79,35 @@ def check(
     date the date rules use (default: today). ``profile`` forces a form profile; ``rules``
     limits the run to these rule classes (default: every installed rule).
 
-    ``config`` is reserved for project configuration, which formlint does not have yet: only
-    ``None`` or an empty mapping is accepted, anything else raises
-    :class:`~formlint.errors.UsageError` rather than being silently ignored.
+    ``config`` is a :class:`~formlint.config.Config` (e.g. from
+    :func:`formlint.config.load_config`) or a mapping of configuration-file keys, as in
+    ``.formlint.toml`` (``{"select": ["T1"], "severity": {"thin-section": "error"}}``;
+    relative paths in it are taken from the current folder). An unknown key, rule name,
+    severity or profile raises :class:`~formlint.config.ConfigError` (a
+    :class:`~formlint.errors.UsageError`) naming the nearest valid choice, never silently
+    ignored. ``None`` means the defaults; no configuration file is searched for.
 
     A form that cannot be read does not raise: the report holds it with ``error`` set (see
     ``Report.errors``), as the command line does. :func:`parse` raises instead. Each call
     shares no mutable state with any other, so calls may run in parallel threads.
     """
     from formlint import api
-    from formlint.errors import UsageError
+    from formlint.config import Config, from_mapping
     from formlint.model import Form
+    from formlint.registry import discover
 
-    if config:
-        raise UsageError(
-            "formlint.check(config=...) is not supported yet: formlint has no configuration "
-            "settings; choose rules with rules=[...] and a profile with profile=..."
-        )
+    settings = config if isinstance(config, Config) else from_mapping(config or {})
+    available = list(rules) if rules is not None else list(discover().rules)
+    settings = settings.resolve_rules(available)
     if previous is None:
         earlier: tuple[str | Path | bytes | Form, ...] = ()
     elif isinstance(previous, str | Path | bytes | Form):
         earlier = (previous,)
     else:
         earlier = tuple(previous)
-    return api.check(source, previous=earlier, as_of=as_of, profile=profile, rules=rules, name=name)
+    return api.check(
+        source, previous=earlier, as_of=as_of, profile=profile, rules=available, name=name, config=settings
+    )
 
 
 def __getattr__(name: str) -> Any:

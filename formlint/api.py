@@ -7,12 +7,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from formlint.assemble import assemble
+from formlint.config import Config
 from formlint.engine import run_rules
 from formlint.errors import InternalReadError, MissingFile, UnreadableForm
 from formlint.finding import Finding
 from formlint.limits import DEFAULT_LIMITS, Limits
 from formlint.model import Form
 from formlint.parsers import read_raw
+from formlint.profile import Detection, Profile, detect, load_profile, using_profiles
 from formlint.registry import discover
 from formlint.report import FileResult, Report
 from formlint.rule import Context, Rule
@@ -39,9 +41,12 @@ def parse(
     name: str | None = None,
     profile: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    profiles: Sequence[Profile] = (),
 ) -> Form:
     """Read a form from a path, raw bytes (give ``name`` for messages) or return a Form as is.
 
+    ``profiles`` are user profiles (:func:`formlint.profile.read_user_profile`) that detection
+    and ``profile`` may choose besides the built-ins.
     Raises :class:`formlint.errors.UnreadableForm` (or a subclass) for input it cannot read.
     """
     if isinstance(source, Form):
@@ -52,7 +57,44 @@ def parse(
     else:
         path = str(source)
         data = _read_bytes(Path(source))
-    return assemble(read_raw(data, path, limits), path, profile=profile)
+    raw = read_raw(data, path, limits)
+    if profiles:
+        with using_profiles(profiles):
+            return assemble(raw, path, profile=profile)
+    return assemble(raw, path, profile=profile)
+
+
+def parse_explained(
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    profile: str | None = None,
+    forced_by: str = "--profile",
+    limits: Limits = DEFAULT_LIMITS,
+    profiles: Sequence[Profile] = (),
+) -> tuple[Form, Detection]:
+    """:func:`parse`, and which profile the form was read with and why (title phrase, sections
+    present, or forced by ``forced_by`` when ``profile`` is given): ``formlint sections``."""
+    from formlint.assemble import _title_lines
+    from formlint.parsers.raw import Role
+
+    path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    data = source if isinstance(source, bytes) else _read_bytes(Path(source))
+    raw = read_raw(data, path, limits)
+    with using_profiles(profiles):
+        if profile is not None:
+            detection = Detection(profile, "forced", f"forced by {forced_by}")
+        else:
+            # As assemble() detects it: section kinds under the generic profile, the opening lines.
+            generic = load_profile("common")
+            kinds = {
+                generic.section_kind(i.text if i.role is Role.HEADING else i.label or "")
+                for i in raw.items
+                if i.role is not Role.BODY
+            }
+            detection = detect(_title_lines(raw), kinds)
+        form = assemble(raw, path, profile=detection.profile)
+    return form, detection
 
 
 def check(
@@ -63,10 +105,13 @@ def check(
     profile: str | None = None,
     rules: Iterable[type[Rule]] | None = None,
     name: str | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Parse and lint one form; the Report holds its findings or its input error."""
-    result = check_one(source, previous=previous, as_of=as_of, profile=profile, rules=rules, name=name)
-    return Report([result])
+    result = check_one(
+        source, previous=previous, as_of=as_of, profile=profile, rules=rules, name=name, config=config
+    )
+    return Report([result], config=config or Config())
 
 
 def check_one(
@@ -78,7 +123,17 @@ def check_one(
     rules: Iterable[type[Rule]] | None = None,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    config: Config | None = None,
 ) -> FileResult:
+    """Parse and lint one form under ``config`` (default: the defaults).
+
+    ``rules`` are the rules available (default: every installed rule); the configuration's
+    selection, per-profile and per-path entries choose among them for this form, give them
+    their options and override their severities; findings below ``min-severity`` are left out
+    and counted in ``FileResult.hidden``. ``profile`` (as ``--profile``) beats the
+    configuration's. A configuration not yet checked against the rules is checked here
+    (:class:`formlint.config.ConfigError` for an unknown rule name).
+    """
     path = name or (
         source.path
         if isinstance(source, Form)
@@ -86,18 +141,29 @@ def check_one(
         if not isinstance(source, bytes)
         else "<bytes>"
     )
-    try:
-        form = parse(source, name=name, profile=profile, limits=limits)
-        earlier = tuple(parse(p, profile=profile, limits=limits) for p in previous)
-    except UnreadableForm as exc:
-        return FileResult(path, error=exc)
-    except (Exception, RecursionError) as exc:  # a reader bug must not stop a batch run
-        message = f"formlint failed while reading this file ({type(exc).__name__}: {exc}); please report it"
-        return FileResult(path, error=InternalReadError(path, message))
     rule_list = list(rules) if rules is not None else list(discover().rules)
-    context = Context(as_of=as_of or dt.date.today(), previous=earlier)
-    findings, failures = run_rules(form, rule_list, context)
-    return FileResult(form.path, form, findings, rule_failures=failures)
+    cfg = config or Config()
+    if not cfg.resolved:
+        cfg = cfg.resolve_rules(rule_list)
+    forced = profile if profile is not None else cfg.forced_profile(path)
+    with using_profiles(cfg.user_profiles):
+        try:
+            form = parse(source, name=name, profile=forced, limits=limits)
+            earlier = tuple(parse(p, profile=forced, limits=limits) for p in previous)
+        except UnreadableForm as exc:
+            return FileResult(path, error=exc)
+        except (Exception, RecursionError) as exc:  # a reader bug must not stop a batch run
+            message = (
+                f"formlint failed while reading this file ({type(exc).__name__}: {exc}); please report it"
+            )
+            return FileResult(path, error=InternalReadError(path, message))
+        choice = cfg.choose(rule_list, profile=form.profile, path=path)
+        context = Context(as_of=as_of or dt.date.today(), previous=earlier)
+        findings, failures = run_rules(
+            form, choice.rules, context, options=choice.options, severity=choice.severity
+        )
+    shown = [f for f in findings if f.severity >= cfg.min_severity]
+    return FileResult(form.path, form, shown, rule_failures=failures, hidden=len(findings) - len(shown))
 
 
-__all__ = ["Finding", "Form", "Report", "check", "check_one", "parse"]
+__all__ = ["Finding", "Form", "Report", "check", "check_one", "parse", "parse_explained"]

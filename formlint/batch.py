@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
+from formlint.config import Config
 from formlint.model import Form
 from formlint.report import FileResult
 from formlint.rule import Rule
@@ -37,10 +38,11 @@ def _check(
     as_of: dt.date | None,
     profile: str | None,
     rules: Sequence[type[Rule]],
+    config: Config | None,
 ) -> FileResult:
     from formlint.api import check_one
 
-    return check_one(path, previous=previous, as_of=as_of, profile=profile, rules=rules)
+    return check_one(path, previous=previous, as_of=as_of, profile=profile, rules=rules, config=config)
 
 
 def check_files(
@@ -52,10 +54,12 @@ def check_files(
     profile: str | None = None,
     rules: Sequence[type[Rule]],
     on_result: Callable[[FileResult], None] | None = None,
+    config: Config | None = None,
 ) -> list[FileResult]:
-    """Check every path; results come back in the order of ``paths``."""
+    """Check every path; results come back in the order of ``paths``. ``config`` (see
+    :func:`formlint.api.check_one`) chooses among ``rules`` per form."""
     work = functools.partial(
-        _check, previous=tuple(previous), as_of=as_of, profile=profile, rules=tuple(rules)
+        _check, previous=tuple(previous), as_of=as_of, profile=profile, rules=tuple(rules), config=config
     )
     results: Iterable[FileResult]
     if jobs <= 1 or len(paths) < 2:

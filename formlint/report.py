@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formlint import __version__
+from formlint.config import Config
 from formlint.engine import RuleFailure
 from formlint.errors import UnreadableForm
 from formlint.finding import Finding, Severity
 from formlint.model import Form
+
+if TYPE_CHECKING:
+    from formlint.waivers import Suppressions
 
 
 @dataclass
@@ -21,6 +25,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: UnreadableForm | None = None
     rule_failures: list[RuleFailure] = field(default_factory=list)
+    # Findings left out because they are below the configuration's min-severity (never silently:
+    # the summary counts them).
+    hidden: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         form = self.form
@@ -46,6 +53,19 @@ class FileResult:
 @dataclass
 class Report:
     files: list[FileResult] = field(default_factory=list)
+    # The effective configuration of the run; the report records its hash (and formlint's
+    # version) so the decision can be reproduced. None when unknown (a Report built by hand).
+    config: Config | None = None
+    # Findings left out by waivers, a baseline or inline disables (formlint.waivers); None when
+    # none of these was in use. Summaries and formatters say how many, never silently.
+    suppressions: Suppressions | None = None
+
+    def config_stamp(self) -> dict[str, Any] | None:
+        """``{"hash": sha256 of the configuration's canonical JSON, "file": the file read or
+        None}``, or None when the report does not know its configuration."""
+        if self.config is None:
+            return None
+        return {"hash": self.config.hash(), "file": self.config.file}
 
     @property
     def findings(self) -> list[Finding]:
@@ -78,13 +98,17 @@ class Report:
             "findings": len(self.findings),
             "by_severity": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")},
             "by_rule": dict(sorted(Counter(f.rule for f in self.findings).items())),
+            "hidden": sum(r.hidden for r in self.files),
+            **(self.suppressions.counts() if self.suppressions is not None else {}),
         }
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "formlint": __version__,
+            "config": self.config_stamp(),
             "files": [r.to_dict() for r in self.files],
             "summary": self.summary(),
+            **({"suppressed": self.suppressions.to_dict()} if self.suppressions is not None else {}),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

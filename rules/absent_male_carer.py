@@ -22,6 +22,7 @@ from formlint_rules.people_checks import (
     compile_alternatives,
     first_sentence,
     name_alternatives,
+    name_words,
     passages,
     section_of,
 )
@@ -94,6 +95,8 @@ _FATHER_FIELD = regex.compile(
     rf"(?i:(?:birth |biological )?father)\b[^:\n.]{{0,40}}:[\s*_]*"
     rf"(?P<name>{NAME})"
     rf"|(?P<name>{NAME})\s*\((?i:(?:birth |biological )?father)\)"
+    # "Euan McLeod (39), father of both children"
+    rf"|(?P<name>{NAME})(?:\s*\(\d+\))?,\s*(?i:(?:the\s+)?(?:birth |biological )?father of)\b"
 )
 _PARENTS = regex.compile(r"\b(?:his|her|their|the child's|the children's|both) parents\b", regex.IGNORECASE)
 _NAMED_FATHER = regex.compile(r"(?<![\p{L}-])(?:father|dad|daddy)\b", regex.IGNORECASE)
@@ -140,6 +143,27 @@ def _stray_surnames(form: Form, text: str, known: list[Member]) -> list[str]:
     return out
 
 
+def _gendered(text: str, first: str, pronouns: str) -> int:
+    return len(regex.findall(rf"\b{regex.escape(first)}\b[^.;\n]{{0,60}}?\b(?:{pronouns})\b", text))
+
+
+def _parent_spoken_of_as_him(form: Form, text: str) -> Member | None:
+    """The one parent of no stated gender whom the form calls "he" and "his"
+    ("Marcus ... his cannabis use") and never "she"."""
+    found = []
+    for member in form.people:
+        if member.role != "parent" or member.gender is not None or not member.name:
+            continue
+        first = name_words(member.name)[0] if name_words(member.name) else ""
+        if not first:
+            continue
+        male = _gendered(text, first, "he|his|him|himself")
+        female = _gendered(text, first, "she|her|hers|herself")
+        if male >= 2 and female == 0:
+            found.append(member)
+    return found[0] if len(found) == 1 else None
+
+
 def _with_father(form: Form, text: str, members: list[Member]) -> list[Member]:
     """``members`` with the father the roster holds no named entry for: one named in a field
     it does not read ("Birth father of both children: Wayne Denton"), one spoken of only by
@@ -153,6 +177,10 @@ def _with_father(form: Form, text: str, members: list[Member]) -> list[Member]:
         return [m for m in members if m.role != "father"] + [Member(name, "father", "male")]
     if any(m.role == "father" for m in members):
         return members
+    spoken_of = _parent_spoken_of_as_him(form, text)
+    if spoken_of is not None and _NAMED_FATHER.search(text):
+        # "Parents: Jodie Foster and Marcus Foster": Marcus is "he" to the writer.
+        return [*members, dataclasses.replace(spoken_of, role="father", gender="male")]
     if _NAMED_FATHER.search(text):
         return [*members, Member(None, "father", "male")]
     if _PARENTS.search(text) and _stray_surnames(form, text, members):
@@ -189,20 +217,30 @@ def _table_roles(form: Form) -> tuple[list[Member], set[tuple[int, int]]]:
     found: list[Member] = []
     rows: set[tuple[int, int]] = set()
     for member in form.people:
-        if member.role or member.professional or member.child or not member.name:
+        # The roster may also take a whole "Name: ... | Relationship: ..." table for
+        # children; a row whose relationship cell opens with "father" is a man's.
+        misread = member.child and member.role == "child"
+        if (member.role and not misread) or member.professional or (member.child and not misread):
+            continue
+        if not member.name:
             continue
         for key, texts in cells.items():
             at = next((i for i, t in enumerate(texts) if member.name in t), None)
             if at is None:
                 continue
-            rest = " ".join(t.split(":", 1)[-1] for t in texts[at + 1 :])
+            values = [t.split(":", 1)[-1].strip(" *_") for t in texts[at + 1 :]]
+            if misread:
+                values = [v for v in values if _ROW_ROLE.match(v)]
+            rest = " ".join(values)
             match = _ROW_ROLE.search(rest)
             if match is None:
                 continue
             role = {"step": "stepfather", "father": "father", "partner": "partner"}[
                 match.lastgroup or "father"
             ]
-            found.append(dataclasses.replace(member, role=role, gender=member.gender or "male"))
+            found.append(
+                dataclasses.replace(member, role=role, gender=member.gender or "male", child=False, subject=False)
+            )
             rows.add(key)
             break
     return found, rows
@@ -215,6 +253,10 @@ def _men(form: Form, text: str) -> list[_Man]:
         for m in form.people
         if _is_man(m) and not (m.location and (m.location.table, m.location.row) in rows)
     ]
+    if any(m.role == "father" for m in from_rows):
+        # The father the roster could not name from its table is the unnamed
+        # "father" it read from a passing mention ("his dad").
+        members = [m for m in members if m.role != "father" or m.name]
     members = [*members, *from_rows]
     members = _with_father(form, text, members)
     roles = [m.role for m in members]
@@ -284,17 +326,31 @@ _QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 _FIELD_LABEL = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’ ]{0,30}:\s")
 
 
+_PASSIVE_END = regex.compile(r"\b(?:was|were)\s*$", regex.IGNORECASE)
+_PRONOUN_START = regex.compile(r"(?:he|they|him|them)\b", regex.IGNORECASE)
+
+
 def _records_contact(man: _Man, passage: Passage) -> bool:
     text = passage.sentence.text
     quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    named = man.pattern.search(text)
     for pattern in _subject_patterns(man.alternatives):
         for match in pattern.finditer(text):
+            # "He said he likes it when Liam takes him fishing": a pronoun before his
+            # name in the same sentence is someone else (here the child).
+            if named and match.start() < named.start() and _PRONOUN_START.match(match.group()):
+                continue
             # "I asked what would help; Amber said 'if Craig was home'": his name in
             # someone else's quoted words is not the worker's contact with him.
             end = match.end() - 1
             if any(a <= end < b and not a <= match.start() < b for a, b in quotes):
                 continue
-            if not _NEGATION.search(match.group("gap") or ""):
+            gap = match.group("gap") or ""
+            # "police were called to the home ... after Liam threw": the writer or the
+            # police as the object of a passive is not contact with him.
+            if _PASSIVE_END.search(gap):
+                continue
+            if not _NEGATION.search(gap):
                 return True
     return False
 

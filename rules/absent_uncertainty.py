@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
+import regex
+
 from formlint.finding import Finding, Severity
 from formlint.language import Cue, uncertainty_cues
 from formlint.model import Form, Section
@@ -25,11 +27,23 @@ def _announces_doubt(section: Section) -> bool:
     return section.kind is None and bool(uncertainty_cues(section.heading))
 
 
+# A hedge inside a condition ("will tell us if Mason seems frightened") is the
+# trigger for an action, not a doubt about the case.
+_CONDITION = regex.compile(r"\b(?:if|when|whenever|should|in case)\b[^,;:.]*$", regex.IGNORECASE)
+
+
+def _doubts(text: str) -> list[Cue]:
+    return [
+        c for c in uncertainty_cues(text)
+        if not (c.category == "hedge" and _CONDITION.search(text[: c.start]))
+    ]
+
+
 def first_uncertainty(sections: Sequence[Section]) -> tuple[Section, Cue] | None:
     """The first uncertainty cue recorded in ``sections``, with its section."""
     for section in sections:
         for sentence in section.sentences:
-            cues = uncertainty_cues(sentence.text)
+            cues = _doubts(sentence.text)
             if cues:
                 return section, cues[0]
     return None

@@ -54,6 +54,9 @@ class BareAssertion(Rule):
             "contingency",
             "safety_plan",
             "safety_goal",
+            # A danger statement names the worry and what must change for the
+            # child; its evidence is in the harm and complicating-factor lists.
+            "danger_statement",
         ),
     }
     examples = (

@@ -28,7 +28,8 @@ _OBSERVED = (
     r"responded|turned to|made eye contact|interacted|clung|flinched|startled|explored|fixes on|fixed on|"
     r"tracked|tracks|grasped|babbles|smiles|plays|crawls|feeds|settles|responds|reaches|was alert|"
     r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled|reaching|running to|cuddling|"
-    r"clinging|laughing|waving|pointing|reached for|babbled)"
+    r"clinging|laughing|waving|pointing|reached for|babbled|brought|handed|gave|named|fetched|took (?:me|my hand)|"
+    r"led (?:me|us))"
 )
 # Words between the child's name and the verb that make someone else the speaker.
 _OTHER_SPEAKER = regex.compile(
@@ -63,7 +64,9 @@ _SKIP = (
 
 @functools.lru_cache(maxsize=256)
 def _pattern(subject: str) -> regex.Pattern[str]:
-    words = r"(?:\s+[\w'’()-]+){0,12}?"
+    # Words between the child and the verb, quoted words and list commas included
+    # ("Maisie brought me her shape sorter, named "circle" and "star", and went to").
+    words = r"(?:\s+[\w'’()\"“”,-]+){0,12}?"
     return regex.compile(
         rf"\b(?P<who>{subject})\b{words}\s+(?:{_VOICE}|{_OBSERVED})\b"
         rf"|\b(?:I|we)\s+(?:\w+\s+){{0,2}}(?:observed|watched|spent time with|played with|spoke with|"
@@ -77,6 +80,7 @@ _ADULT_START = regex.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr)\b"
     r"|^(?:Mum|Dad|Mother|Father|(?:His|Her|Their|The) (?:mother|father|mum|dad|parents?))\b"
 )
+_OPENS_WITH_PRONOUN = regex.compile(rf"{_PRONOUN}\b", regex.IGNORECASE)
 # The child as the object of someone else's verb: "spoke warmly about Leo", "asked Kai".
 _OBJECT_BEFORE = regex.compile(
     r"\b(?:about|to|with|for|at|of|from|on|asked|saw|told|took|collected|brought|left)\s+$",
@@ -104,6 +108,17 @@ def _speaks(pattern: regex.Pattern[str], sentence: Sentence) -> bool:
     return False
 
 
+_VIEWS_WORDS = r"['’]s?\s+(?:own\s+)?(?:views?|wishes|feelings|voice|words)\b"
+
+
+def _views_heading_of(names: tuple[str, ...] | None, heading: str) -> bool:
+    """A heading giving one child's own views by name ("KACEY'S VIEWS", "Leo's wishes and
+    feelings"), whatever kind the reader gave the section."""
+    return bool(names) and any(
+        regex.search(rf"\b{regex.escape(n)}{_VIEWS_WORDS}", heading, regex.IGNORECASE) for n in names or ()
+    )
+
+
 def _heard(
     names: tuple[str, ...] | None,
     sections: Sequence[Section],
@@ -114,8 +129,10 @@ def _heard(
     last child named in the section, or, in a child's-views answer that is theirs, by quotation."""
     named = _pattern("|".join(regex.escape(n) for n in names) if names else _GENERIC_CHILD)
     for section in sections:
-        theirs = names is None or not any(o in section.text for o in others)
-        views = section.kind == "child_views" and theirs
+        # Names are compared without case: the roster may spell "Ellie-Mae" as "Ellie-mae".
+        where = f"{section.heading}\n{section.text}".casefold()
+        theirs = names is None or not any(o.casefold() in where for o in others)
+        views = (section.kind == "child_views" and theirs) or _views_heading_of(names, section.heading)
         quoted = any(c.category == "quote" for c in reported_speech_cues(section.text))
         if views and quoted and not _PARENT_REPORT.search(section.text):
             return True
@@ -127,7 +144,10 @@ def _heard(
             # In the child's own views answer only a sentence that opens with an adult is someone
             # else's; elsewhere any other person named may be who "she" is.
             named_other = any(n in text for n in (*others, *(() if views else adults)))
-            someone_else = bool(_ADULT_START.match(text)) or named_other
+            # A sentence opening "She ..." straight after one about the child goes on
+            # about the child, whoever else it names ("She said she hid behind Mrs Rowe").
+            continues = current and bool(_OPENS_WITH_PRONOUN.match(text))
+            someone_else = bool(_ADULT_START.match(text)) or (named_other and not continues)
             pronoun_is_child = starts_with_child or (current and not someone_else)
             if _speaks(named, sentence) or (pronoun_is_child and _speaks(pronoun, sentence)):
                 return True

@@ -58,6 +58,29 @@ def _any(sentences: Sequence[Sentence], category: str) -> bool:
     return any(pattern(LEXICON, category).search(s.text) for s in sentences)
 
 
+def _escalates(sentences: Sequence[Sentence]) -> bool:
+    """A step towards the risk, outside the destination of a step away ("step down to a Child in
+    Need plan" names a plan but moves away from child protection)."""
+    up, destination = pattern(LEXICON, "up"), pattern(LEXICON, "destination")
+    return any(up.search(destination.sub(" ", s.text)) for s in sentences)
+
+
+def _bridged(sentences: Sequence[Sentence]) -> bool:
+    """A reason in the decision that bridges it to the analysis. A reason of time or process alone
+    (how long the plan has run, how well the family attends or engages) does not bridge a stated
+    risk: only one that says what has changed for the child does."""
+    for sentence in sentences:
+        text = sentence.text
+        if not pattern(LEXICON, "bridge").search(text):
+            continue
+        if pattern(LEXICON, "process").search(text) and not any(
+            not is_negated(text, *m.span()) for m in pattern(LEXICON, "change").finditer(text)
+        ):
+            continue
+        return True
+    return False
+
+
 def _risk_named(sections: Sequence[Section]) -> bool:
     """A risk factor asserted (not ruled out), or a word for harm, anywhere in the analysis outside
     its words of reassurance ("no concerns", "low risk")."""
@@ -136,6 +159,12 @@ class ConclusionContradictsAnalysis(Rule):
             False,
             "the decision follows the analysis",
         ),
+        Example(
+            "ANALYSIS\nBoth children are suffering significant harm.\n\nRECOMMENDATION\nIn light of the "
+            "duration of the plan, now twenty-one months, the case should step down to a Child in Need plan.",
+            True,
+            "a duration reason does not bridge a stated risk, and a Child in Need plan here is a step down",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
@@ -145,11 +174,11 @@ class ConclusionContradictsAnalysis(Rule):
             return
         said = [sentence for s in analysis for sentence in s.sentences]
         decided = [sentence for s in decisions for sentence in s.sentences]
-        if _any(decided, "bridge"):
+        if _bridged(decided):
             return
         high = _first(said, "high", present=True)
         down = _decision(decided, "down")
-        if high and down and not _any(decided, "up"):
+        if high and down and not _escalates(decided):
             yield self._finding(form, down, high, "steps away from the risk")
             return
         low = _first(said, "low")

@@ -167,6 +167,14 @@ class DangerStatementMissing(Rule):
             "all three parts, a safety goal and a reasoned score",
         ),
         Example(
+            "SIGNS OF SAFETY MAPPING\n\nWHAT ARE WE WORRIED ABOUT\nThe health visitor is worried that when "
+            "Mum drinks she falls asleep "
+            "with Noah on the sofa, and if nothing changes Noah could be smothered.\n\nSCALING\n4 because "
+            "Grandad now stays at weekends.",
+            True,
+            "well-formed worry statements, but no safety goal",
+        ),
+        Example(
             "ANALYSIS\nThere are worries about neglect.\n\nRECOMMENDATION\nChild in need plan.",
             False,
             "not a Signs of Safety form: the rule does not apply",
@@ -197,12 +205,16 @@ class DangerStatementMissing(Rule):
                     text=text,
                     location=section.blocks[0].location if section.blocks else None,
                 )
+        # A safety goal is required whether the danger is stated under its own heading or in
+        # worry statements under "What are we worried about?": without one nobody can tell when
+        # the child is safe enough.
         goals = [s for s in form.sections_of("safety_goal") if answer_text(s)]
-        if statements and not goals and not _inline(form, _INLINE_GOAL):
+        if not goals and not _inline(form, _INLINE_GOAL):
+            anchor = statements or form.sections_of("risk_analysis")
             yield self.finding(
-                "The danger statement has no safety goal beside it. Add a safety goal: what the family will "
-                "do, that shows the child is safe, and for how long.",
-                section=statements[0],
+                "This Signs of Safety form has no safety goal. Add one beside the danger statement: what "
+                "the family will do, that shows the child is safe, and for how long.",
+                section=anchor[0] if anchor else None,
             )
         for section in form.sections_of("scaling"):
             if unexplained_scores(section):

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import regex
 
 from formlint.finding import Finding, Severity
-from formlint.language import judgement_cues, reported_spans, uncertainty_cues
+from formlint.language import judgement_cues, rationale_cues, reported_spans, uncertainty_cues
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
 from formlint_rules.cue_lexicon import pattern
@@ -17,13 +17,26 @@ _LEXICON = "description_without_analysis"
 _MOVES = ("explain", "weigh", "view", "child")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ANALYSED = regex.compile(r"analys|assessment", regex.IGNORECASE)
+# "First CIN meeting: 04/11/2024.", "Authorised: A Firth 30/08/2024": a field line, not a sentence.
+_FIELD = regex.compile(r"^[^:\n]{1,40}:\s*[^:\n]{1,60}$")
+
+
+def is_record(text: str) -> bool:
+    """True when a sentence carries a date or a count: a recorded event or figure."""
+    return any(c.category in ("date", "quantity") for c in rationale_cues(text))
 
 
 def is_analytical(text: str) -> bool:
     """True when a sentence explains, weighs, judges or links facts to the child, in the
-    writer's own voice (a judgement inside someone else's words does not count)."""
+    writer's own voice (a judgement inside someone else's words does not count). An
+    evaluative word on a dated or counted observation ("Home conditions were poor on two
+    of four visits.") records what was seen; it is not a reading of it."""
     if any(pattern(_LEXICON, move).search(text) for move in _MOVES) or uncertainty_cues(text):
         return True
+    if any(c.category == "connective" for c in rationale_cues(text)):
+        return True  # a claim with its reason or evidence ("..., as his key worker counts ...")
+    if is_record(text):
+        return False
     spans = reported_spans(text)
     return any(
         c.category != "concern" and not any(a <= c.start < b for a, b in spans) for c in judgement_cues(text)
@@ -75,6 +88,11 @@ class DescriptionWithoutAnalysis(Rule):
         "min_sentences": 4,
         # Flag when fewer than this share of sentences explain, weigh or link to the child.
         "min_analytical_share": 0.2,
+        # ... or when at least this share of sentences are dated or counted events with nothing
+        # drawn from them (a chronology standing in for the analysis) and fewer than
+        # max_analytical_share of them analyse.
+        "min_record_share": 0.5,
+        "max_analytical_share": 0.4,
         # ... or when this share of the section repeats the history or chronology word for word.
         "max_copied_share": 0.5,
         "source_sections": ("history", "chronology"),
@@ -104,6 +122,13 @@ class DescriptionWithoutAnalysis(Rule):
             "the chronology retold",
         ),
         Example(
+            "ANALYSIS\nOn 2 June the referral was received. On 4 June I visited and Mum was asleep. "
+            "On 9 June the flat was cold. On 12 June Mum missed the clinic. Mum is hostile. The home is "
+            "unsafe for Jo.",
+            True,
+            "a dated chronology with a verdict or two at the end",
+        ),
+        Example(
             "ANALYSIS\nThe 3 May call-out is the third in six months and each followed weekend drinking. "
             "This suggests the children are regularly exposed to frightening arguments. School notice Kai is "
             "tired and withdrawn on Mondays. Mum has kept every appointment, although Dad has not yet met "
@@ -123,6 +148,8 @@ class DescriptionWithoutAnalysis(Rule):
         minimum = int(self.option(context, "min_sentences"))
         share = float(self.option(context, "min_analytical_share"))
         copied_limit = float(self.option(context, "max_copied_share"))
+        record_share = float(self.option(context, "min_record_share"))
+        analytical_cap = float(self.option(context, "max_analytical_share"))
         sources = [s for s in form.sections_of(*self.option(context, "source_sections")) if not s.is_blank]
         risk = self.option(context, "analysed_risk_sections")
         chosen = [
@@ -130,15 +157,25 @@ class DescriptionWithoutAnalysis(Rule):
             if s.kind in self.option(context, "sections") or (s.kind in risk and _ANALYSED.search(s.heading))
         ]
         for section in chosen:
-            sentences = [s for s in section.sentences if _WORD.search(s.text) and not s.text.isupper()]
+            sentences = [
+                s for s in section.sentences
+                if _WORD.search(s.text) and not s.text.isupper() and not _FIELD.match(s.text.strip())
+            ]
             if len(sentences) < minimum:
                 continue
             plain = [s for s in sentences if not is_analytical(s.text)]
             analytical = len(sentences) - len(plain)
             copied = copied_share(sentences, sources)
-            if analytical / len(sentences) >= share and copied <= copied_limit:
+            records = [s for s in plain if is_record(s.text)]
+            chronology = (
+                len(records) / len(sentences) >= record_share and analytical / len(sentences) < analytical_cap
+            )
+            if analytical / len(sentences) >= share and copied <= copied_limit and not chronology:
                 continue
-            yield self._finding(section, plain or sentences, analytical, len(sentences), copied, copied_limit)
+            yield self._finding(
+                section, records if chronology else plain or sentences, analytical, len(sentences), copied,
+                copied_limit,
+            )
 
     def _finding(
         self,

@@ -79,6 +79,12 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[s
 
 # A diagnosis is not a label ("has a diagnosis of", "diagnosed with").
 _DIAGNOSIS = regex.compile(r"\b(?:diagnos\w*|disorder|condition|syndrome)\b", _I)
+# The writer's own impression of a person: in a views section only these apply a label.
+_IMPRESSION = regex.compile(
+    r"\b(?:presents? as|presented as|presenting as|comes? across as|came across as|appeared|appears|"
+    r"seemed|seems|was observed to be|(?:I|we) (?:found|observed|noted) (?:him|her|them))\b",
+    _I,
+)
 # An explanation in the same sentence: a "when ..." clause with what happened, or "for example".
 _CONDITION = regex.compile(r"\b(?:if|unless|whether|in case|should)\b", _I)
 _EXPLAINED = regex.compile(r"\b(?:when (?:I|we|asked|she|he|they|the)\b|for example|such as|e\.g\.)", _I)
@@ -109,10 +115,40 @@ def _explained(text: str, match: regex.Match[str]) -> bool:
     return bool(reasons or _EXPLAINED.search(text) or _DIAGNOSIS.search(text))
 
 
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def own_words(neighbour: Reading, match: regex.Match[str], *, after: bool) -> bool:
+    """True when the neighbour's only evidence is what the labelled person said ("Mr Kemp said the
+    social worker 'never listens'"): their view of the work is not the conduct a character label
+    claims to describe, and it carries no date."""
+    who = (match.groupdict().get("who") or "").split()
+    sources = [c for c in neighbour.reasons if c.category != "connective"]
+    if not who or not sources or any(c.category != "source" for c in sources):
+        return False
+    surname = who[-1].casefold()
+    for cue in sources:
+        words = [w.casefold() for w in regex.findall(r"[\p{L}'’-]+", cue.text)]
+        if surname not in words and not (after and words and words[0] in _PRONOUNS):
+            return False
+    return True
+
+
 def _conditional(text: str, match: regex.Match[str]) -> bool:
     """The label is a condition or a possibility, not a description ("if Jason is violent again")."""
     left, _ = clause_bounds(text, match.start(), match.end())
     return bool(_CONDITION.search(text, left, match.start()))
+
+
+def _shows(
+    here: Reading, neighbour: Reading, match: regex.Match[str], *, after: bool, names: frozenset[str]
+) -> bool:
+    """The neighbouring sentence shows what the label rests on: evidence about the person with a
+    date, a figure, an observation or a source. A background fact about them ("has a long history
+    of depression") is not the behaviour a label rests on, nor are their own words alone."""
+    if own_words(neighbour, match, after=after):
+        return False
+    return neighbour.has_evidence_markers() and supports(here, neighbour, after=after, known_names=names)
 
 
 class DispositionalAttribution(Rule):
@@ -137,17 +173,19 @@ class DispositionalAttribution(Rule):
         "someone else's, quote it and say whose it is."
     )
     options: ClassVar[Mapping[str, Any]] = {
-        # Sections of other people's words, lists or headings, where labels are quoted, not applied.
+        # Lists, headings and records of checks, where labels are quoted, not applied.
         "skip_sections": (
             "child_details",
             "family_composition",
             "professional_network",
             "consent",
             "signatures",
-            "parent_views",
-            "child_views",
             "agency_checks",
         ),
+        # Sections of other people's words: a sentence there paraphrases the speaker ("Dad is
+        # aggressive and she is scared of him") unless the writer reports their own impression of
+        # the person ("Mr Kemp presented as hostile"), which is the writer's label.
+        "views_sections": ("parent_views", "child_views"),
     }
     examples = (
         Example("ANALYSIS\nMother is chaotic and manipulative.", True, "two labels, nothing behind them"),
@@ -178,10 +216,21 @@ class DispositionalAttribution(Rule):
             False,
             "a label explained with the behaviour and the date",
         ),
+        Example(
+            "ANALYSIS\nMs Day has a long history of anxiety. Ms Day is manipulative.",
+            True,
+            "a background fact beside the label is not the behaviour it rests on",
+        ),
+        Example(
+            'PARENTS\' VIEWS\nMr Rowe said the school "has it in for him". Mr Rowe presented as hostile.',
+            True,
+            "the writer's own impression in a views section, beside only his own words",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
         skip = frozenset(self.option(context, "skip_sections") or ())
+        views = frozenset(self.option(context, "views_sections") or ())
         people = [p.name for p in (*form.metadata.children, *form.metadata.household)]
         names: frozenset[str] | None = None
         for section in form.sections:
@@ -195,12 +244,14 @@ class DispositionalAttribution(Rule):
                 match = find_label(sentence.text)
                 if match is None or _explained(sentence.text, match) or _conditional(sentence.text, match):
                     continue
+                if section.kind in views and not _IMPRESSION.search(sentence.text, 0, match.end()):
+                    continue
                 if names is None:
                     names = names_in("\n".join(s.text for s in form.sections), people)
                 here = read(index)
-                if (index > 0 and supports(here, read(index - 1), after=False, known_names=names)) or (
+                if (index > 0 and _shows(here, read(index - 1), match, after=False, names=names)) or (
                     index + 1 < len(sentences)
-                    and supports(here, read(index + 1), after=True, known_names=names)
+                    and _shows(here, read(index + 1), match, after=True, names=names)
                 ):
                     continue
                 label = match.group("label")

@@ -1,20 +1,24 @@
 """J602 drift-across-reviews: the same worries and the same plan, review after review.
 
-Two cases. (a) Across three or more versions (the form and ``--previous``), the same
+Three cases. (a) Across three or more versions (the form and ``--previous``), the same
 concerns persist with the same plan actions, or the same scaling scores, and the latest
 version records no change of approach (escalation, legal planning, a new or revised plan,
 step up or down). (b) The writer resets the history: "fresh start", "clean slate",
-"draw a line under" — not when it is quoted, reported, wished for or negated.
+"draw a line under" — not when it is quoted, reported, wished for or negated. (c) A plan
+has run beyond the policy duration (child protection 15 months, child in need 12, both
+configurable) and the form records "plan continues" with no reason beside it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations, pairwise
 from typing import Any, ClassVar
 
 import regex
 
+from formlint.dates import find_dates
 from formlint.finding import Finding
 from formlint.language import is_negated, reported_spans
 from formlint.language.risk import risk_topics
@@ -56,6 +60,65 @@ _SCORE = regex.compile(
     _I,
 )
 _WHERE = ("decision", "recommendation", "review_progress", "summary", "analysis")
+
+# (c) "Plan continues": the plan rolled forward as it is.
+_CONTINUES = regex.compile(
+    r"\b(?:(?:the|this|current|child\s+protection|CP|child\s+in\s+need|CIN)\s+)*plans?\s+"
+    r"(?:(?:is|are|will|should|to)\s+)?(?:continue|continues|continuing|remain(?:s)?\s+(?:in\s+place|the\s+same|unchanged))\b"
+    r"|\b(?:remain|remains|continue|continues)\s+(?:to\s+be\s+)?(?:on|subject\s+to|under)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:child\s+protection|CP|child\s+in\s+need|CIN)\s+plans?\b",
+    _I,
+)
+# A reason given for continuing: the catalogue's near miss "The plan continues because ...".
+_REASON = regex.compile(
+    r"\b(?:because|as\s+(?:the|we|he|she|they|there|this|it|\p{Lu}\w+)|so\s+that|in\s+order\s+to|given|"
+    r"due\s+to|since\s+(?!\d)|to\s+allow|to\s+give|until|while|whilst|the\s+reason|rationale|we\s+want|"
+    r"needs?\s+(?:more|another|a\s+further|one\s+(?:more|full))|in\s+light\s+of)\b",
+    _I,
+)
+# When the plan began: a details line ("Child protection plans since: 10/03/2023") or the
+# initial conference that made it.
+_PLAN_START = regex.compile(
+    r"(?:(?:child\s+protection|CP|child\s+in\s+need|CIN)\s+plans?\s*(?:since|started|start(?:\s+date)?|began|"
+    r"from|date)|(?:subject\s+to|on)\s+(?:a\s+)?(?:child\s+protection|CP|child\s+in\s+need|CIN)\s+plans?\s+since|"
+    r"initial\s+child\s+protection\s+conference|ICPC)\b[^\n\d]{0,12}",
+    _I,
+)
+# How long the plan has run, stated in words: "in place for twenty-one months", "in its 20th month".
+_STATED = regex.compile(
+    r"\b(?:in\s+place|open|running|subject\s+to\s+(?:a\s+|the\s+)?plans?|on\s+(?:a\s+|the\s+)?plans?)"
+    r"\s+for\s+(?:(?:over|more\s+than|almost|nearly|about)\s+)?(?P<n>[\w-]+)\s+(?P<unit>months?|years?)\b"
+    r"|\b(?:in\s+)?(?:its|their|the)\s+(?P<nth>\d+)(?:st|nd|rd|th)\s+month\b"
+    r"|\bmonth\s+(?P<num>\d+)\s+of\s+(?:the|a|their|his|her)\s+plans?\b",
+    _I,
+)
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def _number(word: str) -> int | None:
+    """``21``, ``twenty-one`` or ``eighteen`` as a number; ``None`` for anything else."""
+    word = word.casefold()
+    if word.isdigit():
+        return int(word)
+    if word in _UNITS:
+        return _UNITS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS):
+        return _TENS[tens] + (_UNITS[unit] if unit else 0)
+    return None
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
 # The documented examples' first two versions.
 _ACTIONS = "1. Ms Reid to engage with the family support worker weekly.\n2. School to monitor attendance."
 _EARLIER = (
@@ -124,6 +187,9 @@ class DriftAcrossReviews(Rule):
         "the same plan is still right. Never reset the history: carry the chronology forward."
     )
     options: ClassVar[Mapping[str, Any]] = {
+        # Plan durations beyond which "plan continues" needs a reason (local policy, in months).
+        "max_months_cp": 15,
+        "max_months_cin": 12,
         "min_versions": 3,
         "concern_jaccard": 0.8,
         "action_similarity": 0.6,
@@ -164,6 +230,19 @@ class DriftAcrossReviews(Rule):
             False,
             "a new worker with the history carried forward; the mother's own wish is reported",
         ),
+        Example(
+            "REVIEW CHILD PROTECTION CONFERENCE REPORT\nChild protection plan since: 10/03/2023\n"
+            "Review conference: 12/12/2024\n\nPROGRESS\nPlan continues. Progress is being made.",
+            True,
+            "a child protection plan in its 21st month rolled forward with no reason",
+        ),
+        Example(
+            "REVIEW CHILD PROTECTION CONFERENCE REPORT\nChild protection plan since: 10/03/2023\n"
+            "Review conference: 12/12/2024\n\nPROGRESS\nThe plan continues because Leo's new school "
+            "placement started in November and we want one full term of evidence before stepping down.",
+            False,
+            "a long plan that continues for a stated reason",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
@@ -176,6 +255,10 @@ class DriftAcrossReviews(Rule):
                 section=section,
                 sentence=sentence,
             )
+            return
+        overdue = self._overdue(form, context)
+        if overdue is not None:
+            yield overdue
             return
         window = [*context.previous, form][-int(self.option(context, "min_versions")) :]
         if len(context.previous) + 1 < int(self.option(context, "min_versions")):
@@ -196,6 +279,75 @@ class DriftAcrossReviews(Rule):
                         continue
                     return section, sentence, " ".join(m.group().split()).lower()
         return None
+
+    def _overdue(self, form: Form, context: Context) -> Finding | None:
+        """(c) "Plan continues" with no reason, in a plan that has run beyond the policy duration."""
+        found = self._continues(form)
+        if found is None:
+            return None
+        section, sentence = found
+        months, kind = self._plan_age(form, context)
+        if months is None:
+            return None
+        limit = int(self.option(context, "max_months_cp" if kind == "cp" else "max_months_cin"))
+        if months <= limit:
+            return None
+        name = "child protection" if kind == "cp" else "child in need"
+        return self.finding(
+            f'Drift: "{_quote(sentence.text)}" The {name} plan has run for {months} months, beyond the '
+            f"{limit} months policy expects, and the form gives no reason for continuing it. Say what "
+            "continuing will achieve that the last months did not, or change the approach.",
+            section=section,
+            sentence=sentence,
+        )
+
+    @staticmethod
+    def _continues(form: Form) -> tuple[Section, Sentence] | None:
+        """The writer's own "plan continues" with no reason in it or in the next sentence."""
+        for section in form.sections:
+            if section.kind not in _WHERE:
+                continue
+            sentences = section.sentences
+            for index, sentence in enumerate(sentences):
+                text = sentence.text
+                spans = reported_spans(text)
+                for m in _CONTINUES.finditer(text):
+                    if any(a <= m.start() < b for a, b in spans) or is_negated(text, m.start(), m.end()):
+                        continue
+                    if _CONDITIONAL.search(text[: m.start()]):
+                        continue
+                    following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+                    if _REASON.search(text) or _REASON.search(following):
+                        continue
+                    return section, sentence
+        return None
+
+    @staticmethod
+    def _plan_age(form: Form, context: Context) -> tuple[int | None, str]:
+        """How many months the plan has run, and whether it is a child protection ("cp") or child in
+        need ("cin") plan: from a stated duration, else from its start date to this form's date."""
+        text = "\n".join(s.text for s in form.sections if not s.is_blank)
+        kind = "cp" if regex.search(r"\b(?:child\s+protection|CP)\s+plans?\b", text, _I) else "cin"
+        for m in _STATED.finditer(text):
+            if m.group("n"):
+                n = _number(m.group("n"))
+                if n is not None:
+                    return (n * 12 if m.group("unit").lower().startswith("year") else n), kind
+            else:
+                return int(m.group("nth") or m.group("num")), kind
+        meta = form.metadata
+        own = [d for d in (meta.meeting_date, meta.review_date, meta.plan_date) if d and d <= context.as_of]
+        today = max(own) if own else context.as_of
+        for section in form.sections:
+            # A details line may be read as a heading with its answer below ("Plans since:" / date).
+            for line in f"{section.heading}: {section.text}".splitlines():
+                start = _PLAN_START.search(line)
+                if start is None:
+                    continue
+                dates = [d.date for d in find_dates(line[start.end() - 1 :]) if d.date < today]
+                if dates:
+                    return _months_between(dates[0], today), kind
+        return None, kind
 
     def _drift(self, window: Sequence[Form], context: Context) -> Finding | None:
         latest = window[-1]

@@ -29,7 +29,7 @@ _I = regex.IGNORECASE
 _PAIR = regex.compile(
     r"(?:^|\n|\s{3,}|\t|\|\s*|·\s*|;\s+|(?<=\.)\s+|(?<=\S)\s+(?=\*\*))\**\s*"
     r"(?P<label>\p{L}[\p{L}'’/&()\-. ]{0,44}?)\s*\**\s*:\s*\**\s*"
-    r"(?P<value>[^\n|\t]*?)\s*\**(?=\s{3,}|\t|\||\n|\s+\*\*\p{L}|;\s+\p{L}[\p{L} ]{0,30}:|$)",
+    r"(?P<value>[^\n|\t]*?)\s*\**(?=\s{3,}|\t|\||\n|\s*·\s|\s+\*\*\p{L}|;\s+\p{L}[\p{L} ]{0,30}:|$)",
 )
 
 # A label's wording -> the fact it names. Checked in order; the first that matches wins.
@@ -40,6 +40,13 @@ _LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         # "Review meeting held", "Review conference held": the meeting this version records.
         ("meeting_date", r"\b(?:held|took place)\b"),
         ("plan_date", r"\bplan\b.*\b(?:date|agreed|made|dated|start\w*|began)\b|\bdate of (?:the )?plan\b"),
+        # "Previous review conference", "Last core group": the meeting before this one.
+        (
+            "previous_meeting",
+            r"\b(?:previous|last|prior)\b.*\b(?:review|conference|meeting|core group|plan|taf)\b",
+        ),
+        # "Review conference: 15/10/2024" (no "next"): the review this record is for.
+        ("meeting_date", r"^(?:date of )?(?:the )?review (?:child protection )?(?:conference|meeting)\b"),
         (
             "review_date",
             r"\b(?:next|review)\b.*\b(?:review|core group|conference|meeting|taf)\b|^review(?: date| due)?$"
@@ -160,7 +167,9 @@ def read_facts(form: Form) -> Facts:
         if value is not None:
             facts.dates[name] = value
             facts.sources[name] = name.replace("_", " ")
-    facts.authorised = md.manager is not None
+    # A manager named in the details has not thereby authorised the form: that takes a dated
+    # sign-off (below).
+    facts.authorised = False
     children = [*md.children, *(m for m in form.people.subjects)]
     facts.child_named = bool(children)
     facts.child_age_known = (
@@ -169,11 +178,12 @@ def read_facts(form: Form) -> Facts:
         or "child_dob" in md.other
         or "child_age" in md.other
     )
+    sign_offs: list[tuple[dt.date, str]] = []
     for label, value in labelled_values(form):
         fact = label_fact(label)
         if fact is None:
             continue
-        if fact in DATE_FIELDS or fact == "authorised":
+        if fact in DATE_FIELDS or fact in ("authorised", "previous_meeting"):
             date = _leading_date(value)
             if fact == "authorised":
                 # "Authorised: 19/06/2024" is the manager's sign-off and the assessment's end.
@@ -182,11 +192,17 @@ def read_facts(form: Form) -> Facts:
             if date is not None and fact not in facts.dates:
                 facts.dates[fact] = date
                 facts.sources[fact] = label
-        elif fact == "worker" and facts.worker is None and not parse_date(value):
+        elif fact == "worker" and facts.worker is None and not _leading_date(value):
             facts.worker = value
-        elif fact == "manager" and not parse_date(value):
-            facts.manager = facts.manager or value
-            facts.authorised = True
+        elif fact == "manager":
+            if not _leading_date(value):
+                facts.manager = facts.manager or value
+            # "Manager: S Kettle 29/04/2024", "Supervisor's note: Agreed. CJ 18/03/2024", and a
+            # manager's field holding only a date ("Manager authorised: 20/03/2025").
+            signed = _signed_on(value) or (parse_date(value) if len(value) <= 20 else None)
+            if signed is not None:
+                facts.authorised = True
+                sign_offs.append((signed, label))
         elif fact in ("child_dob", "child_age"):
             facts.child_age_known = True
         elif fact in ("child", "family"):
@@ -195,9 +211,45 @@ def read_facts(form: Form) -> Facts:
                 facts.child_age_known = True
     if any(names_child_age(s.text) or find_dates(s.text) for s in form.sections_of("child_details")):
         facts.child_age_known = True
-    if any(s.text.strip() for s in form.sections_of("manager_oversight")):
-        facts.authorised = True
+    for section in form.sections_of("manager_oversight"):
+        # A dated entry ("10/10/2024 - I agree ...") or a signature with a date.
+        signed = _leading_date(section.text[:12]) or _signed_on(section.text)
+        if signed is not None:
+            facts.authorised = True
+            sign_offs.append((signed, section.heading or "manager's sign-off"))
+    # The sign-off date completes an assessment that records no completion date; a plan or a
+    # meeting record's sign-off only authorises it.
+    if sign_offs and not (
+        {"assessment_completed", "plan_date", "meeting_date", "review_date"} & set(facts.dates)
+    ):
+        facts.dates["assessment_completed"], facts.sources["assessment_completed"] = sign_offs[0]
     return facts
+
+
+# What may stand between a signer's name and the date: a role in brackets, a comma, "on", "dated".
+_BEFORE_DATE = regex.compile(
+    r"(?<!\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|by|for|from|until|at)\s*)"
+    r"(?:\p{Lu}[\p{L}'’-]*\.?\s*){1,4}(?:\([^)\n]{0,40}\)\s*|,\s*\p{L}[\p{L} '’-]{1,30})?,?\s*"
+    r"(?:(?:on|dated|date)\s*:?\s*)?$"
+)
+_DATE_LABEL = regex.compile(r"\b(?:date|dated|signed|authori[sz]ed|agreed)\s*:?\s*$", _I)
+
+
+def _signed_on(text: str) -> dt.date | None:
+    """The date of a sign-off in ``text``: a name or initials followed by a date at the end of
+    a line ("S Kettle 29/04/2024", "O. Belcher, 12/04/2024", "CJ 18/03/2024"), or a labelled
+    date ("Date: 12/04/2024", "Authorised: 12/04/2024"). A date inside a sentence ("booked for
+    24/07/2024") is not one."""
+    for line in text.splitlines():
+        for mention in reversed(find_dates(line)):
+            after = line[mention.end :].strip(" .,;)*")
+            before = line[: mention.start].rstrip(" *")
+            # The date ends the line, or heads the manager's entry ("..., 30/08/2024: I have read").
+            if after and not regex.fullmatch(r"\(?[\p{L} .'’-]{0,40}", after) and not after.startswith(":"):
+                continue
+            if _DATE_LABEL.search(before) or _BEFORE_DATE.search(before[-60:]):
+                return mention.date
+    return None
 
 
 # What each form type needs, as groups of alternatives: any one field of a group will do.
@@ -246,7 +298,31 @@ def closes(form: Form) -> bool:
     return any(_CLOSING.search(t) for t in (*heads, *decided))
 
 
-_NEEDS_MANAGER = frozenset({"cfa", "cp_conference", "plan", "sos"})
+# A referral recorded without who made it: "The MASH received a referral on 27/06/2024", "A referral
+# was received". A sentence naming the referrer ("Castlebrook Primary referred", "Ms Ward asked the
+# front door for help", "referral from the GP") records the source.
+_AGENTLESS_REFERRAL = regex.compile(
+    r"\b(?:received|receives|was received|were received|came in with|logged)\s+(?:a|an|the)\s+"
+    r"(?:\w+\s+)?referral\b(?!\s+(?:from|by)\b)"
+    r"|\b(?:a|the)\s+referral\s+(?:was|has been)\s+(?:received|made|logged)\b(?!\s+(?:from|by)\b)",
+    _I,
+)
+_NAMED_REFERRER = regex.compile(
+    r"(?:^|[.!?]\s+)(?:\p{Lu}[\p{L}'’.-]*\s+){1,5}(?:staff\s+|manager\s+)?"
+    r"(?:referred|asked|requested|contacted|shared|made a referral|raised)\b"
+    r"|\breferr(?:al|ed)\s+(?:\w+\s+){0,3}(?:from|by)\s+\p{L}",
+)
+
+
+def referral_source_missing(form: Form) -> bool:
+    """True when the referral is recorded but not who made it."""
+    texts = [s.text for s in form.sections_of("referral")]
+    texts += [v for label, v in labelled_values(form) if label_fact(label) == "referral_date"]
+    agentless = any(_AGENTLESS_REFERRAL.search(t) for t in texts)
+    return agentless and not any(_NAMED_REFERRER.search(t) for t in texts)
+
+
+_NEEDS_MANAGER = frozenset({"cfa", "cp_conference", "eha", "plan", "sos"})
 _WHERE = "in the form's details at the top"
 
 
@@ -278,6 +354,8 @@ class MissingMetadata(Rule):
         # Profiles whose forms need a manager's authorisation (early help plans are often led by a
         # practitioner from another agency, so it is not asked of them by default).
         "manager_profiles": tuple(sorted(_NEEDS_MANAGER)),
+        # Profiles (assessments) that must say who made the referral.
+        "referral_source_profiles": ("cfa",),
     }
     examples = (
         Example(
@@ -296,7 +374,9 @@ class MissingMetadata(Rule):
         Example(
             "CHILD AND FAMILY ASSESSMENT\n\nChild's name: Ellie Ward\nDate of birth: 03/03/2016\n"
             "Allocated worker: Karen Bright\nManager: Simon Ojo\nAssessment start: 02/09/2024\n"
-            "Date completed: 14/10/2024\n\nANALYSIS\nEllie's hitting has grown since her brother was born.",
+            "Date completed: 14/10/2024\n\nANALYSIS\nEllie's hitting has grown since her brother was "
+            "born.\n\nMANAGER'S COMMENTS\nAgreed: the school's account and the visits match. "
+            "S Ojo 15/10/2024",
             False,
             "every detail in labelled fields",
         ),
@@ -304,7 +384,8 @@ class MissingMetadata(Rule):
             "CHILD AND FAMILY ASSESSMENT\nChildren: Kayden Moss (7), Ruby Moss (4)\n"
             "Social worker: Priya Natarajan\n"
             "Team manager: Owen Belcher\nAssessment started: 04/03/2024    Completed: 11/04/2024\n\n"
-            "ANALYSIS\nKayden is frightened of his father's drinking.",
+            "ANALYSIS\nKayden is frightened of his father's drinking.\n\nMANAGER'S COMMENTS\nAgreed. "
+            "O. Belcher, 12/04/2024.",
             False,
             "two dates on one line, ages in brackets after the names",
         ),
@@ -326,6 +407,8 @@ class MissingMetadata(Rule):
                 continue  # a closing record has no next review
             if not any(name in facts.dates for name in alternatives):
                 missing.append(description)
+        if profile in self.option(context, "referral_source_profiles") and referral_source_missing(form):
+            missing.append("who made the referral")
         if not facts.worker:
             missing.append("the worker who wrote it")
         if profile in self.option(context, "manager_profiles") and not facts.authorised:
@@ -346,6 +429,7 @@ class MissingMetadata(Rule):
             "the worker who wrote it": "'Social worker: <name>'",
             "the manager who authorised it": "'Authorised by: <name> (team manager), <date>'",
             "the child's date of birth or age": "'Date of birth: 03/03/2016' (or the age, or 'unborn, EDD')",
+            "who made the referral": "'Referred by: Castlebrook Primary (designated safeguarding lead)'",
         }
         example = examples.get(item, "'Date: 03/09/2024' with a label that says what the date is")
         return f"Record {item}, for example {example}."

@@ -1,9 +1,19 @@
-"""S801 missing-required-section: a section the form's profile requires is not there at all.
+"""S801 missing-required-section: a section the form's profile requires is absent, or has no answer.
 
-Only *absence* is this rule's business. A required section that is present but empty,
-"N/A", "see above" or an unfilled control is reported by ``placeholder-text`` (T106),
-which raises it to an error for required sections; reporting it here as well would
-say the same thing twice. A short section is ``thin-section``'s.
+The required sections are the core of each form type (the ``required`` list of its
+profile): an assessment's analysis and child's views; a conference report's risk section
+and recommendation; a plan's actions and contingency (an early help assessment and plan,
+and a child and family assessment titled "... and Plan", need both sets); a Signs of
+Safety form's danger statement, safety goal and scaling.
+
+A section counts as present when it holds an answer. One whose only content is blank,
+"N/A", "See above" or an unfilled prompt is reported here as empty (``placeholder-text``
+reports the same answer too, for every section). A section merged into another counts:
+a contingency written into the plan actions or the manager's entry ("Contingency: ...",
+"If Zara's weight has fallen again ..., the lead practitioner must ..."), a scaling score
+given in the children's views ("Mia put herself at 7 out of 10"), and for early help an
+analysis written as a "Summary" or "What are we worried about?". A short section is
+``thin-section``'s.
 """
 
 from __future__ import annotations
@@ -14,9 +24,11 @@ from typing import Any, ClassVar
 import regex
 
 from formlint.finding import Finding, Severity
-from formlint.model import Form
+from formlint.model import Form, Section
 from formlint.rule import Context, Example, Rule
 from formlint_rules.missing_metadata import label_fact, labelled_values, read_facts
+from formlint_rules.placeholder_text import leading_answer
+from formlint_rules.risk_sections import answered, content, is_placeholder
 
 _I = regex.IGNORECASE
 
@@ -78,6 +90,24 @@ _SATISFIED_BY: Mapping[str, tuple[str, ...]] = {
     "risk_analysis": ("danger_statement",),
     "plan_actions": ("safety_plan",),
 }
+# Per profile: an early help "What are we worried about?" (or summary of worries) is its analysis.
+_PROFILE_SATISFIED_BY: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "eha": {"analysis": ("risk_analysis",)},
+}
+# Where a contingency is often written into another section, and how it reads there: "Contingency:
+# ...", or a condition with what someone will then do ("If Mr Achebe returns, a strategy discussion
+# will be held the same day").
+_CONTINGENCY_HOSTS = ("plan_actions", "safety_plan", "manager_oversight", "decision", "recommendation")
+_CONTINGENCY_TEXT = regex.compile(
+    r"\b(?:contingenc\w*|plan b)\b"
+    r"|\b(?:if|should)\b[^.;\n]{3,160},\s*[^.;\n]{0,80}?\b(?:will|must|would|is to|are to)\b",
+    _I,
+)
+# A scaling score recorded in any section: "7/10", "6 out of 10", "scaled at 4", "a 3 on the scale".
+_SCORE = regex.compile(
+    r"\b(?:10|\d)\s*(?:/\s*10|out of (?:10|ten))\b|\bscal(?:ed|ing)\b[^.\n]{0,40}?\b(?:10|\d)\b",
+    _I,
+)
 
 # Wording of a heading the profile did not recognise that may still be the section: with one of
 # these present, absence is not certain, and an error-level rule keeps quiet.
@@ -124,9 +154,45 @@ _FIELD_FACTS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+def _alternatives(form: Form, kind: str) -> tuple[str, ...]:
+    own = _PROFILE_SATISFIED_BY.get(form.profile or "common", {}).get(kind, ())
+    return (kind, *_SATISFIED_BY.get(kind, ()), *own)
+
+
+def _merged(form: Form, kind: str) -> bool:
+    """True when the section's content is written inside another section."""
+    if kind == "contingency":
+        hosts = answered(form, _CONTINGENCY_HOSTS)
+        return any(_CONTINGENCY_TEXT.search(s.text) for s in hosts)
+    if kind == "scaling":
+        return any(_SCORE.search(s.text) for s in form.sections)
+    return False
+
+
+def _empty(form: Form, kind: str) -> Section | None:
+    """A section of ``kind`` that is there with no answer (blank, "N/A", "See above", a prompt),
+    or None.
+
+    A section headed as the kind itself is empty when it holds no answer, even if another one
+    (an "Analysis" of "See above." after a "Summary") has words: the heading asks for the
+    sectionand the answer declines it. Sections that only stand in for it ("Decision" for a
+    recommendation) are empty only when none of them, and no merged text, answers.
+    """
+    for section in form.sections_of(kind):
+        # A blank one may be a heading over sub-sections of the same kind; a placeholder is not.
+        text = content(section)
+        if text and (is_placeholder(text) or is_placeholder(leading_answer(section))):
+            return section
+    kinds = _alternatives(form, kind)
+    found = form.sections_of(*kinds)
+    if found and not answered(form, kinds) and not _merged(form, kind):
+        return found[0]
+    return None
+
+
 def _present(form: Form, kind: str) -> bool:
     kinds = {s.kind for s in form.sections}
-    if kind in kinds or any(k in kinds for k in _SATISFIED_BY.get(kind, ())):
+    if any(k in kinds for k in _alternatives(form, kind)) or _merged(form, kind):
         return True
     if kind == "child_details":
         facts = read_facts(form)
@@ -139,15 +205,6 @@ def _present(form: Form, kind: str) -> bool:
 
 
 _MERGED = regex.compile(r"\s(?:and|&|/|\+)\s", _I)
-_REVIEW = regex.compile(r"\breview\b", _I)
-# A review record: the reason for the first referral, the consent and the basis of the first
-# assessment were recorded when the work began; the review adds the progress since then.
-_NOT_AT_REVIEW = ("referral", "consent", "basis_of_assessment")
-_AT_REVIEW = ("review_progress",)
-
-
-def _is_review(form: Form) -> bool:
-    return bool(_REVIEW.search(form.metadata.title or "")) or bool(form.sections_of("review_progress"))
 
 
 def _maybe_under(form: Form, kind: str) -> str | None:
@@ -161,6 +218,14 @@ def _maybe_under(form: Form, kind: str) -> str | None:
         s.heading for s in form.sections if s.heading and (s.kind is None or _MERGED.search(s.heading))
     ]
     labels = [b.label for s in form.sections for b in s.blocks if b.label and b.label != "guidance"]
+    if kind == "child_views":
+        # "What does Aaliyah say?" read as another kind's heading is still the child's views.
+        names = {n.casefold() for m in form.people.subjects for n in m.first_names[:1]}
+        headings += [
+            s.heading
+            for s in form.sections
+            if s.heading and names & set(regex.findall(r"\p{L}+", s.heading.casefold()))
+        ]
     return next((h for h in (*headings, *labels) if pattern.search(h)), None)
 
 
@@ -168,7 +233,8 @@ class MissingRequiredSection(Rule):
     code = "S801"
     slug = "missing-required-section"
     summary = (
-        "A section the form's type requires (for example the analysis of an assessment) is not there at all."
+        "A section the form's type requires (for example the analysis of an assessment) is not there, or "
+        "is answered only 'N/A', 'See above' or a prompt."
     )
     pattern = "1a"
     sources = ("S24", "S25", "form-sections.md §3–§6")
@@ -176,8 +242,8 @@ class MissingRequiredSection(Rule):
     why = (
         "A section left out of a form leaves out the thinking it asks for: an assessment with no analysis "
         "records information but no judgement, a child protection plan with no contingency says nothing "
-        "about what happens if it fails, and a conference report with no child's views leaves the child "
-        "unheard. A section that is present but empty or 'N/A' is reported by placeholder-text instead."
+        "about what happens if it fails, and a conference report with no risk section leaves the harm "
+        "unweighed. A required section answered only 'N/A' or 'See above' leaves the same gap."
     )
     fix = (
         "Add the section under its usual heading and write what it asks for. If your template calls it "
@@ -191,13 +257,12 @@ class MissingRequiredSection(Rule):
         # Records the conference profile also reads (by their titles) that are not conference
         # reports: a title matching the pattern requires only these sections.
         "record_types": {
-            r"\b(?:section 47|s47|strategy (?:discussion|meeting))\b": (
-                "referral",
-                "child_views",
-                "parent_views",
-                "analysis",
-                "recommendation",
-            ),
+            r"\b(?:section 47|s47|strategy (?:discussion|meeting))\b": ("analysis", "child_views"),
+        },
+        # Per profile id: a title matching the pattern (an assessment "and Plan") makes the form a
+        # plan as well, so it also needs these sections.
+        "plan_titles": {
+            "cfa": (r"\band (?:\w+ )?plan\b", ("plan_actions", "contingency")),
         },
     }
     examples = (
@@ -230,8 +295,8 @@ class MissingRequiredSection(Rule):
         Example(
             "CHILD PROTECTION PLAN\nChild: Leo Grant (4)\n\nPLAN\n1. Health visitor to weigh Leo every two "
             "weeks from 09/09/2024.\n\nCONTINGENCY\nN/A\n\nCHILD'S VIEWS\nLeo said 'I like my bed'.",
-            False,
-            "a required section present but 'N/A' is placeholder-text's finding, not this rule's",
+            True,
+            "a required section answered only 'N/A' is empty",
         ),
     )
 
@@ -250,15 +315,24 @@ class MissingRequiredSection(Rule):
         for title_pattern, kinds in dict(self.option(context, "record_types")).items():
             if regex.search(title_pattern, title, _I):
                 base = tuple(kinds)
-        if _is_review(form):
-            skip |= set(_NOT_AT_REVIEW)
-            extra = (*extra, *_AT_REVIEW)
+        plan_title = dict(self.option(context, "plan_titles")).get(name)
+        if plan_title and regex.search(plan_title[0], title, _I):
+            extra = (*extra, *plan_title[1])
         required = [k for k in dict.fromkeys((*base, *extra)) if k not in skip]
         article = "an" if profile.name[:1].lower() in "aeiou" else "a"
         for kind in required:
+            heading, content = _NAMES.get(kind, (kind.replace("_", " ").capitalize(), "what it asks for"))
+            section = _empty(form, kind)
+            if section is not None:
+                yield self.finding(
+                    f"'{section.heading or heading}' has no answer: {article} {profile.name.lower()} "
+                    f"needs it. Record {content}.",
+                    section=section,
+                    suggestion=f"Replace the placeholder with {content}.",
+                )
+                continue
             if _present(form, kind) or _maybe_under(form, kind):
                 continue
-            heading, content = _NAMES.get(kind, (kind.replace("_", " ").capitalize(), "what it asks for"))
             yield self.finding(
                 f"No '{heading}' section: {article} {profile.name.lower()} needs one. "
                 f"Add it, recording {content}.",

@@ -13,6 +13,7 @@ import regex
 from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
 from formlint.language import is_negated, rationale_cues, reported_speech_cues, spans_of
+from formlint.language.cues import Cue, find_cues
 from formlint.model import Form, Metadata, Sentence
 from formlint.rule import Context, Example, Rule
 from formlint_rules.cue_lexicon import pattern
@@ -26,30 +27,123 @@ _PROCEDURE = regex.compile(r"\s*(?:check|visit|call|welfare check)s?\b", _I)
 _FUTURE = regex.compile(
     r"\b(?:will|shall|should|would|needs? to|is expected to|aim|aims|goal|hope|hopes)\b", _I
 )
+# An aspiration or a goal ("wants to be a good mother", "needs to be safe") is not a verdict.
+_ASPIRATION = regex.compile(r"\bto (?:be(?:come)? |remain |stay |keep )(?:a |an )?$", _I)
+# A forecast inside a condition ("if he engages, the plan will keep them safe") is not a claim.
+_CONDITION = regex.compile(r"\b(?:if|unless|provided|as long as|only when|once)\b", _I)
+
+_CLAUSE_INFERENCE = regex.compile(r"[,;]\s+(?:and\s+)?(?:so|therefore|thus|hence|(?:which|this) means)\b", _I)
+
+
+def _unmasked(text: str) -> str:
+    """``text`` with certainty markers ("there is no doubt that", "without question") blanked,
+    so that their "no" is not read as negating the evaluation they introduce: negated doubt is
+    certainty."""
+    for cue in find_cues(text, "certainty"):
+        text = text[: cue.start] + " " * (cue.end - cue.start) + text[cue.end :]
+    return text
+
+
+def _reported_spans(text: str) -> list[tuple[int, int]]:
+    """The reported-speech spans of ``text``, each ended at a comma followed by an inference
+    connective: in "Mr Shore says he has stopped, so the risk has reduced" the conclusion after
+    ", so" is the writer's, drawn from his account."""
+    spans = []
+    for start, end in spans_of(text, reported_speech_cues(text)):
+        for m in _CLAUSE_INFERENCE.finditer(text, start, end):
+            end = m.start()
+            break
+        spans.append((start, end))
+    return spans
 
 
 def optimism(text: str) -> regex.Match[str] | None:
     """The first optimistic evaluation in ``text`` that is the writer's own, asserted and not a
-    procedure's name; ``None`` otherwise."""
-    spans = spans_of(text, reported_speech_cues(text))
+    procedure's name or an aspiration; ``None`` otherwise."""
+    spans = _reported_spans(text)
+    plain = _unmasked(text)
     for match in pattern(LEXICON, "optimism").finditer(text):
         start, end = match.span()
-        if any(a <= start and end <= b for a, b in spans) or is_negated(text, start, end):
+        if any(a <= start and end <= b for a, b in spans) or is_negated(plain, start, end):
             continue
-        if _PROCEDURE.match(text, end):
+        if _PROCEDURE.match(text, end) or _ASPIRATION.search(text[max(0, start - 40) : start]):
             continue
         return match
     return None
+
+
+def prediction(text: str) -> regex.Match[str] | None:
+    """A confident forecast of success by the writer ("Mr Tate will step up", "the plan will keep
+    him safe"), outside reported speech and outside a condition; ``None`` otherwise."""
+    spans = spans_of(text, reported_speech_cues(text))
+    for match in pattern(LEXICON, "prediction").finditer(text):
+        start, end = match.span()
+        if any(a <= start and end <= b for a, b in spans) or is_negated(text, start, end):
+            continue
+        if _CONDITION.search(text, 0, start):
+            continue
+        return match
+    return None
+
+
+_FAMILY_WORDS = regex.compile(
+    r"\b(?:mum|mother|dad|father|parents?|step-?(?:mum|mother|dad|father)|partner|carers?|"
+    r"grand(?:mother|father|parents?|ma|pa)|nan|aunt|uncle|couple|family)\b",
+    _I,
+)
+
+
+def _family_speaker(form: Form | None, cue_text: str) -> bool:
+    """True when the source of a reported account is a family member rather than a professional."""
+    if _FAMILY_WORDS.search(cue_text):
+        return True
+    if form is None:
+        return False
+    found = form.people.find(cue_text)
+    return bool(found) and all(not m.professional for m in found)
 
 
 def _evidenced(text: str, match: regex.Match[str]) -> bool:
     """A reason, an observation, a source, a date, a figure, an example or someone's account in
     the same sentence, outside the optimistic words themselves."""
     start, end = match.span()
-    outside = [
-        c for c in (*rationale_cues(text), *reported_speech_cues(text)) if c.end <= start or c.start >= end
-    ]
-    return bool(outside)
+    return any(c.end <= start or c.start >= end for c in (*rationale_cues(text), *reported_speech_cues(text)))
+
+
+def rests_on_self_report(text: str, match: regex.Match[str], form: Form | None = None) -> bool:
+    """True when the writer draws the evaluation from a family member's own account and from
+    nothing else in the sentence ("Mr Shore says he has stopped, so the risk has reduced").
+
+    Such an account is not outcome evidence: the claim rests on the word of the person whose
+    change is being judged, and the writer has named it as the basis, so evidence about something
+    else in a neighbouring sentence does not stand in for it."""
+    start = match.start()
+    cues = (*rationale_cues(text), *reported_speech_cues(text))
+    before = [c for c in cues if c.end <= start]
+    if not before or len(before) < len(cues):
+        return False
+
+    def speaker(c: Cue) -> str:
+        # The reporting verb's subject: the text from the start of its clause to the verb.
+        cut = max(text.rfind(mark, 0, c.start) for mark in ",;:.")
+        return text[cut + 1 : c.end]
+
+    if not all(c.category in ("source", "reporting") and _family_speaker(form, speaker(c)) for c in before):
+        return False
+    return bool(pattern(LEXICON, "inference").search(text, max(c.end for c in before), start))
+
+
+def _points_away(text: str) -> bool:
+    """True when a sentence records a concern (an argument, an incident, a missed appointment):
+    it is not outcome evidence for an optimistic evaluation beside it."""
+    for m in pattern(LEXICON, "concern").finditer(text):
+        # Negation is judged within the concern's own clause: "never lets up", quoted in an
+        # earlier clause, does not rule out "they argued" after the comma.
+        cut = max(text.rfind(mark, 0, m.start()) for mark in ',;:\u2013"')
+        clause = text[cut + 1 :]
+        if not is_negated(clause, m.start() - cut - 1, m.end() - cut - 1):
+            return True
+    return False
 
 
 def _period_start(form: Form, context: Context) -> dt.date | None:
@@ -86,6 +180,12 @@ def later_incident(form: Form, since: dt.date | None, exclude: Sentence) -> tupl
     return None
 
 
+def _backs(here: Reading, neighbour: Reading, *, after: bool, names: frozenset[str]) -> bool:
+    """The neighbouring sentence is outcome evidence for the evaluation: evidence about what it is
+    about, and not a concern that points the other way."""
+    return supports(here, neighbour, after=after, known_names=names) and not _points_away(neighbour.text)
+
+
 class OptimismWithoutEvidence(Rule):
     code = "J603"
     slug = "optimism-without-evidence"
@@ -101,7 +201,9 @@ class OptimismWithoutEvidence(Rule):
         "evidence allows ('safe and well', 'engaging positively'), and the optimistic phrase, not the facts, "
         "is what the next reader takes away. It is an info prompt by default because optimism is sometimes "
         "well founded; it becomes a warning when an incident recorded in the same form, dated after the "
-        "period began, contradicts it."
+        "period began, contradicts it. Its vocabulary is deliberately broad — verdicts on a parent ('a good "
+        "mum', 'a protective factor'), needs met, low risk, confident forecasts ('will step up') — trading "
+        "some precision for recall, which is another reason it stays an info prompt."
     )
     fix = (
         "Give the outcome that shows it beside the evaluation: what changed, how you know, who saw it and "
@@ -143,6 +245,17 @@ class OptimismWithoutEvidence(Rule):
             False,
             "a parent's own words, reported",
         ),
+        Example(
+            "ANALYSIS\nDad says he has stopped drinking, so the risk to Ruby has reduced.",
+            True,
+            "a conclusion drawn from the parent's own account alone",
+        ),
+        Example("ANALYSIS\nMr Tait will step up.", True, "a confident forecast with nothing behind it"),
+        Example(
+            "ANALYSIS\nIf Mr Tait completes the course, the plan will keep Ruby safe.",
+            False,
+            "a forecast inside a condition",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
@@ -157,8 +270,22 @@ class OptimismWithoutEvidence(Rule):
             )
             for index, sentence in enumerate(sentences):
                 text = sentence.text
+                if text.rstrip().endswith("?"):
+                    continue
                 match = optimism(text)
-                if match is None or text.rstrip().endswith("?") or _FUTURE.search(text):
+                if match is not None and _FUTURE.search(text):
+                    match = None
+                match = match or prediction(text)
+                if match is None:
+                    continue
+                if rests_on_self_report(text, match, form):
+                    yield self.finding(
+                        f"'{match.group()}' is an optimistic evaluation drawn from a family member's own "
+                        "account. What a parent says is not outcome evidence: give what has been seen, "
+                        "tested or confirmed by someone else, or say that it is not yet known.",
+                        section=section,
+                        sentence=sentence,
+                    )
                     continue
                 if _evidenced(text, match):
                     continue
@@ -166,9 +293,8 @@ class OptimismWithoutEvidence(Rule):
                     people = [p.name for p in (*form.metadata.children, *form.metadata.household)]
                     names = names_in("\n".join(s.text for s in form.sections), people)
                 here = read(index)
-                if (index > 0 and supports(here, read(index - 1), after=False, known_names=names)) or (
-                    index + 1 < len(sentences)
-                    and supports(here, read(index + 1), after=True, known_names=names)
+                if (index > 0 and _backs(here, read(index - 1), after=False, names=names)) or (
+                    index + 1 < len(sentences) and _backs(here, read(index + 1), after=True, names=names)
                 ):
                     continue
                 if not since_known:

@@ -76,7 +76,9 @@ def passages(
             if sentence.block is not previous_block:
                 following, previous_block = False, sentence.block
             if pattern.search(sentence.text):
-                following = True
+                # "He said he likes it when Liam takes him fishing": a sentence that
+                # opens with someone else's pronoun does not make Liam the next "he".
+                following = following or not pronouns.match(sentence.text.lstrip(" \"'“‘(-•*"))
                 yield Passage(section, sentence, True)
             elif about or (following and pronouns.match(sentence.text.lstrip(" \"'“‘(-•*"))):
                 yield Passage(section, sentence, False)

@@ -28,7 +28,9 @@ _I = regex.IGNORECASE
 _OTHER_REVIEW = regex.compile(
     r"\b(?:\w+[- ](?:year|month)s?(?:[- ]old)?|health|gp|medical|medication|asthma|dental|"
     r"developmental|development|paediatric|hospital|clinic|camhs|ehcp?|annual|sentence|housing|"
-    r"benefits?|tenancy|hearing|eye|sight|immunisation|case file)\s+review",
+    r"benefits?|tenancy|hearing|eye|sight|immunisation|case file|"
+    # A strategy review belongs to the section 47 enquiry, not to a plan.
+    r"strategy(?:\s+(?:discussion|meeting))?)\s+review",
     _I,
 )
 # A manager's or auditor's review of the record itself is sign-off, not a review of the plan.

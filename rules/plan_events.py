@@ -115,6 +115,9 @@ _NOT_REVISED = regex.compile(
     _I,
 )
 _FUTURE = regex.compile(r"\b(?:will|would|should|to be|needs? to|if|unless)\b", _I)
+_NOT_THE_PLAN = regex.compile(
+    r"\b(?:ratings?|rag|scores?|scaling|status(?:es)?|progress|records?|columns?|chronology|log|minutes)\s*$", _I
+)
 
 # "The plan continues / remains appropriate / is unchanged", "we agreed to keep the actions".
 _KEPT = regex.compile(
@@ -138,7 +141,8 @@ _REASON = regex.compile(
     _I,
 )
 _REVIEW_MENTION = regex.compile(
-    r"\b(?:at|in|during) (?:the|this|today's|our) review\b|\breview (?:meeting |conference )?"
+    r"\b(?:at|in|during) (?:the|this|today's|our) (?:(?:core group|cin|child in need|cp|child protection|plan|"
+    r"taf|family|conference|first|second|third) )?review\b|\breview (?:meeting |conference )?"
     r"(?:was |has been )?(?:held|took place|happened)|\b(?:was|were|has been|have been|we|they|conference|"
     r"group) (?!not |never )(?:\w+ )?reviewed\b|"
     r"\bwent through (?:each|every|all|the) (?:action|item|part)s?\b|"
@@ -180,15 +184,20 @@ def _event_kind(text: str) -> str | None:
     return None
 
 
+_LEAD_IN = regex.compile(r"[\W_]*(?:(?:on|at|in|from|by)\s+)?", _I)
+
+
 def _sentence_date(sentence: Sentence, as_of: dt.date) -> dt.date | None:
     """The sentence's first date, else a date opening its block (a chronology row)."""
     for mention in find_dates(sentence.text):
         if mention.date <= as_of:
             return mention.date
     # A chronology row: the date opens the row's text or sits in the row's label cell.
-    for opening in (sentence.block.text[:14], sentence.block.label or ""):
+    # A paragraph opening "On 15/04/2025 ..." dates the sentences that go on about it.
+    for opening in (sentence.block.text[:20], sentence.block.label or ""):
         lead = find_dates(opening)
-        if lead and lead[0].start <= 2 and lead[0].date <= as_of:
+        start = _LEAD_IN.match(opening)
+        if lead and lead[0].start <= (start.end() if start else 0) + 2 and lead[0].date <= as_of:
             return lead[0].date
     return None
 
@@ -196,10 +205,20 @@ def _sentence_date(sentence: Sentence, as_of: dt.date) -> dt.date | None:
 def events(sections: Iterable[Section], as_of: dt.date) -> Iterator[Event]:
     """Recorded events in ``sections``, each with its date where the form gives one."""
     for section in sections:
+        opened: dt.date | None = None  # the date a sentence of this block opened with
+        block = None
         for sentence in section.sentences:
+            if sentence.block is not block:
+                block, opened = sentence.block, None
+            lead = find_dates(sentence.text[:20])
+            start = _LEAD_IN.match(sentence.text)
+            if lead and lead[0].start <= (start.end() if start else 0) + 2 and lead[0].date <= as_of:
+                opened = lead[0].date
             kind = _event_kind(sentence.text)
             if kind is not None:
-                yield Event(kind, sentence, section, _sentence_date(sentence, as_of))
+                # "On 15/04/2025 a neighbour found her ... Police attended": the sentence
+                # that opened with the date dates the ones that go on about it.
+                yield Event(kind, sentence, section, _sentence_date(sentence, as_of) or opened)
 
 
 @dataclass(frozen=True)
@@ -216,6 +235,9 @@ def _is_revision(text: str) -> bool:
         if _NOT_REVISED.search(before) or _NOT_REVISED.search(match.group()):
             continue
         if _FUTURE.search(text[max(0, match.start() - 25) : match.start()]):
+            continue
+        # "The RAG ratings were updated": a progress rating, not the plan, was changed.
+        if _NOT_THE_PLAN.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         return True
     return False

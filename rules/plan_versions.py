@@ -68,9 +68,29 @@ class PlanComparison:
         return self.similarity >= threshold or (self.items >= 2 and self.copied >= threshold * self.items)
 
 
+# A section answered only by pointing back ("As before.", "No change", "Same as
+# the last plan") carries the previous version's section forward unchanged.
+_AS_BEFORE = regex.compile(
+    r"^\W*(?:as (?:before|above|previously|per (?:the )?(?:last|previous) (?:plan|review))|no change(?:s)?|"
+    r"unchanged|same as (?:before|the (?:last|previous)(?: \w+)?))\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _carried(current: list[Section], previous: list[Section]) -> str:
+    """The current plan's text, with "As before" sections read as the earlier section."""
+    earlier = {(s.kind, (s.heading or "").casefold()): s.text for s in previous}
+    parts = []
+    for section in current:
+        key = (section.kind, (section.heading or "").casefold())
+        text = section.text
+        parts.append(earlier[key] if _AS_BEFORE.match(text.strip()) and key in earlier else text)
+    return "\n".join(parts)
+
+
 def compare(current: list[Section], previous: list[Section]) -> PlanComparison:
     """How much of the current plan is the previous plan, dates and numbering aside."""
-    now = _tokens("\n".join(s.text for s in current))
+    now = _tokens(_carried(current, previous))
     before = _tokens("\n".join(s.text for s in previous))
     similarity = difflib.SequenceMatcher(None, before, now, autojunk=False).ratio()
     old_items = {tuple(_tokens(line)) for line in plan_lines(previous)}

@@ -111,7 +111,10 @@ class ReadabilityForFamilies(Rule):
         "capacity demonstrated is insufficient to meet the holistic needs') hide what the worry is and "
         "what the family must do. Reading-ease formulas are rough on short or list-like text, so this "
         "is an information-level prompt: sections under `min_words` are not scored, quoted words are "
-        "left out, and names count as one syllable."
+        "left out, and names count as one syllable. A section is reported when its reading ease is below "
+        "the target or its sentences are very long on average, and any section when one sentence runs "
+        "to 50 words or more of hard words (a recommendation written as one long sentence). Plain words "
+        "in 25-word sentences are not reported on length alone, so some dense sections will be missed."
     )
     fix = (
         "Use shorter sentences (one point each, under 20 words) and everyday words; say who does what "
@@ -124,8 +127,14 @@ class ReadabilityForFamilies(Rule):
         "sections": (),
         # Flesch Reading Ease the section should reach (60 = plain English).
         "target": 60.0,
-        # Mean words a sentence above which the section is also reported, whatever its score.
-        "max_sentence_words": 20,
+        # Mean words a sentence above which the section is also reported, whatever its score. Set
+        # well above the plain-English 20 because plain words in 25-word sentences (reading ease 60
+        # or more) read well enough for a family; length alone is the signal only at this point.
+        "max_sentence_words": 35,
+        # A single sentence this long with a reading ease below `long_sentence_ease` is reported
+        # even in a short section: a key recommendation written as one nominalised sentence.
+        "long_sentence_words": 50,
+        "long_sentence_ease": 30.0,
         # Sections shorter than this are not scored: the formulas are unreliable on short text.
         "min_words": 100,
         # How many of the hardest sentences to quote.
@@ -147,7 +156,8 @@ class ReadabilityForFamilies(Rule):
             "long sentences of abstract nouns",
         ),
         Example(
-            "PLAN\n" + " ".join(
+            "PLAN\n"
+            + " ".join(
                 [
                     "Following consultation with the relevant professionals and the family, it has been "
                     "determined that the implementation of a structured programme of intervention is "
@@ -193,12 +203,16 @@ class ReadabilityForFamilies(Rule):
         min_words = int(self.option(context, "min_words"))
         show = int(self.option(context, "show_sentences"))
         max_mean = float(self.option(context, "max_sentence_words"))
+        long_words = int(self.option(context, "long_sentence_words"))
+        long_ease = float(self.option(context, "long_sentence_ease"))
         for section in family_facing_sections(form, self.option(context, "sections")):
             scored = [(s, *count(_own_words(s.text))) for s in section.sentences]
             scored = [(s, w, y) for s, w, y in scored if w]
             total = Counts(sum(w for _, w, _ in scored), sum(y for _, _, y in scored), len(scored))
             mean = total.words / max(total.sentences, 1)
-            if total.words < min_words or (total.reading_ease >= target and mean <= max_mean):
+            one_long = any(w >= long_words and Counts(w, y, 1).reading_ease < long_ease for _, w, y in scored)
+            hard = total.words >= min_words and (total.reading_ease < target or mean > max_mean)
+            if not (hard or one_long):
                 continue
             hardest = self._hardest(scored, show)
             quoted = "; ".join(

@@ -44,6 +44,25 @@ def _grounds_for_decision(text: str, cue: Cue) -> bool:
     return bool(_DECISION.search(text, left, cue.start))
 
 
+# "Ben to speak to Reece's father ... because Reece is left to care for his sister",
+# "please invite him, as ...": the reason for a direction or an action.
+_DIRECTIVE = regex.compile(
+    r"\b(?:please|must|should|will|needs? to|(?-i:\p{Lu}[\p{L}'’-]+)\s+to\s+(?!be\b)\w+)\b", regex.IGNORECASE
+)
+# "We do not know how much he hears, because he has not been spoken to": the reason
+# for a gap in knowledge, not an explanation of a concern.
+_GAP = regex.compile(
+    r"\b(?:do not|don't|does not|did not|cannot|can't) (?:yet )?know\b|\bnot (?:yet )?(?:known|clear)\b|"
+    r"\bunclear\b|\bunknown\b",
+    regex.IGNORECASE,
+)
+
+
+def _reason_for_action_or_gap(text: str, cue: Cue) -> bool:
+    before = text[: cue.start]
+    return bool(_DIRECTIVE.search(before) or _GAP.search(before))
+
+
 def _denied(text: str, cue: Cue) -> bool:
     left, _ = clause_bounds(text, cue.start, cue.end)
     return bool(_DENIAL.search(text, left, cue.start))
@@ -77,7 +96,7 @@ def explanation_cue(text: str, previous: str = "") -> Cue | None:
         return None
     cues = select_longest(find_cues(text, _EXPLANATION, ("causal", "causal_weak", "accident", "account")))
     for cue in cues:
-        if _denied(text, cue) or _grounds_for_decision(text, cue):
+        if _denied(text, cue) or _grounds_for_decision(text, cue) or _reason_for_action_or_gap(text, cue):
             continue
         if cue.category == "causal" and not _concern_before(text, cue, ("concern", "concern_general")):
             continue

@@ -37,6 +37,18 @@ _NOT_NAMES = frozenset(
     """the a an this that these those it its his her their he she they we i our my there
     mr mrs ms miss mx dr mum dad mother father baby child children family parents""".split()
 )
+# The person a judgement is about when it is named by role or spoken to:
+# "Mum not coping", "You have been open with me".  The neighbour must be about
+# the same person ("mum", "mother", "she"; "you", "your").
+_ROLES = {
+    "you": frozenset({"you", "your", "yours", "yourself"}),
+    "your": frozenset({"you", "your", "yours", "yourself"}),
+    "mum": frozenset({"mum", "mother", "mum's", "mother's"}),
+    "mother": frozenset({"mum", "mother", "mum's", "mother's"}),
+    "dad": frozenset({"dad", "father", "dad's", "father's"}),
+    "father": frozenset({"dad", "father", "dad's", "father's"}),
+}
+_ROLE_PRONOUNS = {"mum": "she her", "mother": "she her", "dad": "he him his", "father": "he him his"}
 # Case decisions ("step down to early help") are judged by other rules; these
 # helpers are about verdicts on the child, the parents and the risk.
 _NOT_VERDICTS = frozenset({"decision"})
@@ -90,8 +102,12 @@ class Reading:
         """A statement of fact, observation or source: not a question, not another
         judgement and not doubt.  A sentence that argues with "because" or "as" is
         making its own claim, and its reasons support that claim, not a neighbour."""
-        if self.kind in (SentenceKind.QUESTION, SentenceKind.JUDGEMENT) or _FUTURE.search(self.text):
+        if _FUTURE.search(self.text) or self.kind is SentenceKind.QUESTION:
             return False
+        # A verdict drawn from what the writer saw ("the flat was clean on all
+        # three visits") still reports the observation.
+        if self.kind is SentenceKind.JUDGEMENT:
+            return any(c.category == "observation" for c in self.reasons)
         if self.reasons and all(c.category == "connective" for c in self.reasons):
             return False
         return bool(self.reasons) or not self.doubts
@@ -133,6 +149,14 @@ def _mentions(text: str, names: set[str], *, pronouns: bool, known: frozenset[st
     return pronouns and bool(words & _THIRD_PERSON) and not (folded & known)
 
 
+def _mentions_role(text: str, role: str, *, pronouns: bool) -> bool:
+    """True when ``text`` refers to the person a judgement names by ``role``."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    if words & _ROLES[role]:
+        return True
+    return pronouns and bool(words & set(_ROLE_PRONOUNS.get(role, "").split()))
+
+
 def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names: frozenset[str]) -> bool:
     """True when ``neighbour`` (the sentence just before or ``after`` the judgement) is
     evidence about what the judgement is about."""
@@ -144,5 +168,8 @@ def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names
     # care, a home or a risk needs a neighbour that shows its evidence (a visit, a
     # date, a figure, a source), not any passing fact.
     if not names:
+        roles = [w.casefold() for w in _WORD.findall(judgement.text[:end]) if w.casefold() in _ROLES]
+        if roles:
+            return neighbour.has_evidence_markers() and _mentions_role(neighbour.text, roles[0], pronouns=after)
         return neighbour.has_evidence_markers()
     return _mentions(neighbour.text, names, pronouns=after, known=known_names)

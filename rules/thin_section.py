@@ -23,6 +23,13 @@ _ELSEWHERE = regex.compile(
     r"below))\b|\battached\b|\bappendix\b",
     regex.IGNORECASE,
 )
+# A plan or plan review: its "Summary" sums up the plan, it is not an assessment's analysis.
+_ASSESSMENT_PROFILES = frozenset({"cfa", "cp_conference", "sos"})
+_ASSESSMENT_TITLE = regex.compile(
+    r"\b(?:assessment|conference|mapping|signs of safety|enquiry|strategy)\b", regex.IGNORECASE
+)
+_PLAN_TITLE = regex.compile(r"\b(?:plan|review|core group)\b", regex.IGNORECASE)
+_ANALYSIS_HEADING = regex.compile(r"\banaly[sz]", regex.IGNORECASE)
 # Sections the writer reasons in: a thin one is a warning wherever it is.
 _REASONING = frozenset({"analysis", "risk_analysis", "parenting_capacity", "danger_statement"})
 # What a full answer of each kind says, for the message.
@@ -41,6 +48,24 @@ _WHAT = {
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def is_plan_record(form: Form) -> bool:
+    """A plan or plan review rather than an assessment, conference report or mapping."""
+    if form.profile in _ASSESSMENT_PROFILES:
+        return False
+    if form.profile == "plan":
+        return True
+    title = form.metadata.title or (form.sections[0].heading if form.sections else "") or ""
+    return bool(_PLAN_TITLE.search(title)) and not _ASSESSMENT_TITLE.search(title)
+
+
+def held_to_threshold(form: Form, section: Section) -> bool:
+    """Whether the section's kind threshold applies: in a plan, a "Summary" or "Conclusion" answer
+    sums up the plan and is not held to an assessment's analysis length; an "Analysis" heading is."""
+    if section.kind != "analysis" or not is_plan_record(form):
+        return True
+    return bool(_ANALYSIS_HEADING.search(section.heading or ""))
 
 
 class ThinSection(Rule):
@@ -79,9 +104,19 @@ class ThinSection(Rule):
             "ANALYSIS\nThree things worry me. Mr Lee has moved back in, although the written agreement says "
             "he would not, and Ms Carter did not tell us. Leo's nursery attendance has fallen to 60% since "
             "March. Against that, Ms Carter has kept every health appointment and Leo is warm and settled "
-            "with her, so I think the risk is of neglect drifting rather than of sudden harm.",
+            "with her, so I think the risk is of neglect drifting rather than of sudden harm. What would "
+            "change my view is another month of low attendance or Mr Lee staying overnight again, and I "
+            "will check both with the nursery and at my next visit.",
             False,
             "an analysis of a reasonable length",
+        ),
+        Example(
+            "CHILD IN NEED PLAN - REVIEW\n\nSUMMARY\nThe plan is working: attendance is up to 94%.",
+            False,
+            "a plan's summary is not held to an assessment's analysis length",
+        ),
+        Example(
+            "CHILD AND FAMILY ASSESSMENT\n\nMANAGER'S COMMENTS\nAgreed.", True, "a bare manager sign-off"
         ),
         Example("CHILD'S VIEWS\nN/A", False, "a placeholder is placeholder-text's finding, not this one"),
     )
@@ -91,7 +126,7 @@ class ThinSection(Rule):
         thresholds = {**dict(profile.thresholds), **dict(self.option(context, "thresholds") or {})}
         by_kind: dict[str, list[tuple[Section, str]]] = {}
         for section in form.sections:
-            if section.kind is not None and section.kind in thresholds:
+            if section.kind is not None and section.kind in thresholds and held_to_threshold(form, section):
                 text = content(section)
                 # A date or a number alone is a field value that took a heading's place, not prose.
                 if not is_placeholder(text) and _LETTERS.search(text):

@@ -82,8 +82,12 @@ class TimescaleMetadata(Rule):
         "Together sets 45 working days from referral as the maximum for a child and family assessment, "
         "and no more than 6 months between review conferences. The figure is context, not a target: "
         "indicators that become targets displace thinking (seed pattern 2b), so this rule only informs. "
-        "It is information-level and reports every form with the dates, so its precision is not measured "
-        "against the warning-level targets."
+        "It is information-level. It reports, where both dates are recorded: an assessment's working days "
+        "from start (or referral) to completion, with the manager's dated sign-off standing in for a missing "
+        "completion date and the plan date completing an assessment-and-plan form; a conference report's "
+        "or mapping's working days from the assessment start, referral or previous conference to the "
+        "meeting; and for conference reports the months to the next review. Plans and plan reviews, which "
+        "record only a start and a review date, get nothing."
     )
     fix = (
         "Nothing to correct. If the assessment took longer than the local or statutory timescale, record "
@@ -99,6 +103,8 @@ class TimescaleMetadata(Rule):
         "review_months": 6,
         # Profiles whose start-to-completion time is compared with the assessment timescale.
         "assessment_profiles": ("cfa",),
+        # Profiles whose forms have no start-to-completion time to report (plans and plan reviews).
+        "no_duration_profiles": ("plan",),
     }
     examples = (
         Example(
@@ -134,8 +140,18 @@ class TimescaleMetadata(Rule):
         yield from self._review_gap(form, facts, context)
 
     def _assessment(self, form: Form, facts: Facts, region: str, context: Context) -> Iterator[Finding]:
+        if form.profile in self.option(context, "no_duration_profiles"):
+            return  # a plan has a start and a review date, not a start and a completion
         end = facts.dates.get("assessment_completed")
-        start_field = "assessment_start" if "assessment_start" in facts.dates else "referral_date"
+        if end is None and "assessment_start" in facts.dates:
+            # An assessment and plan completes when the plan is agreed.
+            end = facts.dates.get("plan_date")
+        if end is None and form.profile in ("cp_conference", "sos"):
+            end = facts.dates.get("meeting_date")  # the conference or mapping concludes the work
+        start_field = next(
+            (f for f in ("assessment_start", "referral_date", "previous_meeting") if f in facts.dates),
+            "assessment_start",
+        )
         start = facts.dates.get(start_field)
         if end is None:
             marked = any(
@@ -152,7 +168,7 @@ class TimescaleMetadata(Rule):
         if start is None:
             return
         days = working_days(start, end, region=region)
-        what = "start" if start_field == "assessment_start" else "referral"
+        what = {"assessment_start": "start", "referral_date": "referral"}.get(start_field, "previous meeting")
         if days < 0:
             yield self.finding(
                 f"The completion date ({_uk(end)}) is before the {what} date ({_uk(start)}): "
@@ -179,8 +195,8 @@ class TimescaleMetadata(Rule):
         yield self.finding(message)
 
     def _review_gap(self, form: Form, facts: Facts, context: Context) -> Iterator[Finding]:
-        if form.profile not in ("plan", "cp_conference"):
-            return
+        if form.profile != "cp_conference":
+            return  # a plan's review interval is the plan's business, not a duration
         review = facts.dates.get("review_date")
         origin_field = next((f for f in ("meeting_date", "plan_date") if f in facts.dates), None)
         if review is None or origin_field is None:

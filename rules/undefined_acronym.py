@@ -12,13 +12,31 @@ from formlint.finding import Finding, Severity
 from formlint.model import Block, Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
 from formlint_rules.lexicon import entries
-from formlint_rules.unexplained_jargon import VIEWS_SECTIONS, family_names, inside, others_words
-
-# Capitals (and "&") of 2-8 characters, an optional digit ("GCP2") and an optional plural "s".
-# Not inside a longer word, a code ("SS2/279") or a hyphenated name.
-_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{N}&/'’.-])(?P<acr>[A-Z][A-Z&]{1,7}\d?|DoLS|SATs)(?P<plural>s)?(?![\p{L}\p{N}&/-])"
+from formlint_rules.unexplained_jargon import (
+    VIEWS_SECTIONS,
+    details_line,
+    family_names,
+    field_label_end,
+    inside,
+    others_words,
 )
+
+
+# Capitals (and "&") of 2-8 characters, an optional digit ("GCP2") and an optional plural "s", or
+# an acronym of the table written in mixed case ("SENCo", "DoLS").
+# Not inside a longer word, a code ("SS2/279") or a hyphenated name.
+@cache
+def _token() -> regex.Pattern[str]:
+    table, _ = acronym_table()
+    mixed = sorted(
+        (a for a in table if not regex.fullmatch(r"[A-Z][A-Z&]{1,7}\d?", a)), key=len, reverse=True
+    )
+    alternatives = "|".join([*map(regex.escape, mixed), r"[A-Z][A-Z&]{1,7}\d?"])
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}&/'’.-])(?P<acr>{alternatives})(?P<plural>s)?(?![\p{{L}}\p{{N}}&/-])"
+    )
+
+
 _NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+[ \t]+$")
 _NAME_AFTER = regex.compile(r",?[ \t]*\p{Lu}\p{Ll}+\b(?![ \t]+\p{Ll})")
 _ROMAN = regex.compile(r"[IVXLC]+")
@@ -29,23 +47,61 @@ _EMPHASIS = frozenset(
     BEFORE AFTER EVERY EACH ALONE STOP NOW DAILY WEEKLY NOTE NB URGENT""".split()
 )
 # "ACR (Full Words)" or "Full Words (ACR)" and "ACR stands for ...".
-_EXPANSION_AFTER = regex.compile(
-    r"^s?\s*(?:\((?:[^()]*?\s){1,}[^()]*\)|,?\s*(?:stands\s+for|means|is\s+short\s+for)\b)"
-)
-_EXPANSION_BEFORE = regex.compile(r"(?:\p{L}[\p{L}'’-]*\s+){1,}\(\s*$")
+_BRACKET_AFTER = regex.compile(r"^s?\s*\((?P<words>[^()]*)\)")
+_STANDS_FOR = regex.compile(r"^s?,?\s*(?:stands\s+for|means|is\s+short\s+for)\b")
+_WORDS_BEFORE_BRACKET = regex.compile(r"(?P<words>(?:\p{L}[\p{L}'’-]*[ \t]+){1,10})\(\s*$")
+# Small words an acronym usually leaves out ("Child and Adolescent Mental Health Services").
+_SMALL_WORDS = frozenset("and of the for a an to in on at with &".split())
 
 
 _NOTE = regex.compile(r"\s+\([^()]*\)$")
 
 
+def _initials_match(acronym: str, words: str) -> bool:
+    """The acronym is the initials of the last few of ``words``, with or without the small words
+    ("Independent Domestic Violence Adviser" -> IDVA); the last word may give more than its first
+    letter ("Special Educational Needs Coordinator" -> SENCo)."""
+    letters = "".join(c for c in acronym.casefold() if c.isalpha())
+    parts = [w.casefold() for w in regex.split(r"[\s/-]+", words.strip()) if w and w[0].isalpha()]
+    for keep_small in (True, False):
+        kept = [w for w in parts if keep_small or w not in _SMALL_WORDS]
+        for n in range(1, min(len(kept), len(letters)) + 1):
+            head = "".join(w[0] for w in kept[-n:-1])
+            if letters.startswith(head) and kept[-1].startswith(letters[len(head) :]):
+                return True
+    return False
+
+
+def _is_expansion(acronym: str, words: str, expansion: str | None) -> bool:
+    """``words`` spell ``acronym`` out: its initials, or the table's expansion."""
+    folded = words.casefold()
+    if expansion is not None:
+        # The expansion, or the plain gloss in its note ("the children's mental health service").
+        forms = [_NOTE.sub("", w) for w in expansion.split(" / ")]
+        forms += [n.strip()[1:-1] for w in expansion.split(" / ") for n in _NOTE.findall(w)]
+        if any(f.casefold() in folded for f in forms if f):
+            return True
+    return _initials_match(acronym, words)
+
+
 def _expanded(text: str, start: int, end: int, expansion: str | None) -> bool:
     """Spelled out here: "ACR (full words)", "full words (ACR)", "ACR stands for", or the full words
-    earlier in the same sentence ("Family support worker ... - FSW Kim Doran")."""
-    if _EXPANSION_AFTER.match(text[end:]) or _EXPANSION_BEFORE.search(text[:start]):
+    earlier in the same sentence ("Family support worker ... - FSW Kim Doran"). A bracket that does
+    not spell the acronym out ("referral (EPDS 17)", "Thornbury Academy (DSL Mrs Begum)") is not an
+    expansion."""
+    acronym = text[start:end]
+    if _STANDS_FOR.match(text[end:]):
         return True
-    before = text[:start].casefold()
+    after = _BRACKET_AFTER.match(text[end:])
+    if after and len(regex.findall(r"\p{L}{2,}", after.group("words"))) >= 2:
+        words = after.group("words")
+        if _is_expansion(acronym, words, expansion) or not regex.search(r"\d|\b\p{Lu}{2,}\b", words):
+            return True  # "CAMHS (the children's mental health service)": words, not a figure or a name
+    before = _WORDS_BEFORE_BRACKET.search(text[:start])
+    if before and _is_expansion(acronym, before.group("words"), expansion):
+        return True
     return expansion is not None and any(
-        _NOTE.sub("", w).casefold() in before for w in expansion.split(" / ")
+        _NOTE.sub("", w).casefold() in text[:start].casefold() for w in expansion.split(" / ")
     )
 
 
@@ -105,7 +161,7 @@ class UndefinedAcronym(Rule):
     fix = (
         "Write the words in full the first time, with the short form in brackets after them ('an "
         "independent domestic violence adviser (IDVA)'), or use the full words throughout. Acronyms "
-        "nearly everyone knows (GP, NHS, A&E, ADHD ...) are not flagged; add your own with the `allow` "
+        "nearly everyone knows (GP, NHS, A&E, PE ...) are not flagged; add your own with the `allow` "
         "option."
     )
     options: ClassVar[Mapping[str, Any]] = {
@@ -140,13 +196,21 @@ class UndefinedAcronym(Rule):
         not_acronyms = _names_in_capitals(form) | _EMPHASIS
         names = family_names(form)
         seen: set[str] = set()
+        token = _token()
         for section in form.sections:
             for sentence in section.sentences:
                 text = sentence.text
-                if not _TOKEN.search(text) or _shouted(sentence.block):
+                if (
+                    not token.search(text)
+                    or _shouted(sentence.block)
+                    or details_line(form, section, sentence.block)
+                ):
                     continue
                 spans: list[tuple[int, int]] | None = None
-                for match in _TOKEN.finditer(text):
+                label_end = field_label_end(text)
+                for match in token.finditer(text):
+                    if match.end() <= label_end:
+                        continue  # a template field label ("ICPC date: 3/6/2024")
                     acronym = match.group("acr")
                     if match.group("plural") and acronym + "s" in table:
                         acronym += "s"

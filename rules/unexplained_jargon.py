@@ -15,7 +15,7 @@ import regex
 
 from formlint.finding import Finding, Severity
 from formlint.language import reported_speech_cues
-from formlint.model import Form, Section
+from formlint.model import Block, Form, Section
 from formlint.profile import BUILTIN, GENERIC, load_profile
 from formlint.rule import Context, Example, Rule
 from formlint_rules.lexicon import entries
@@ -36,6 +36,44 @@ def family_facing_sections(form: Form, chosen: Sequence[str] | None) -> list[Sec
     return [s for s in form.sections if s.kind in kinds and not s.is_blank]
 
 
+def shared_sections(form: Form, chosen: Sequence[str] | None, professional: Sequence[str]) -> list[Section]:
+    """The sections a family is given to read: ``chosen`` kinds if given, else every section but
+    the ``professional`` (professional-only) kinds. Assessments, conference reports and plans are
+    shared with parents in full in England, not only their views and plan sections."""
+    if chosen:
+        return family_facing_sections(form, chosen)
+    skip = frozenset(professional)
+    return [s for s in form.sections if s.kind not in skip and not s.is_blank]
+
+
+# A template field line ("Review held: 10/03/2025", "- **Child:** Amy (3)"): a label and a value.
+_FIELD_LINE = regex.compile(r"^(?:[-*•]\s+)?[*_]{0,2}[^\W\d][^:.;!?\d*_]{0,40}:[*_]{0,2}\s*(?P<value>\S.*)$")
+
+
+def _short_value(value: str) -> bool:
+    value = value.strip()
+    return len(value.split()) <= 6 and not value.endswith((".", "!", "?"))
+
+
+def details_line(form: Form, section: Section, block: Block) -> bool:
+    """A line of a details block that the template wrote, not a sentence of the writer's: in the
+    form's title and details section (the first, unnamed one) the title, a field label or value;
+    in any other unnamed section a labelled field with a short value ("Assessment type: Section 17")."""
+    if section.kind is not None:
+        return False
+    text = block.text.strip()
+    if form.sections and section is form.sections[0]:
+        return block.label is not None or not text.endswith((".", "!", "?")) or bool(_FIELD_LINE.match(text))
+    return block.label is not None and _short_value(text)
+
+
+def field_label_end(text: str) -> int:
+    """Where the label of a template field line ends ("Strategy discussion: 03/03/2025" -> after
+    the colon), or 0 when ``text`` is not a field label with a short value."""
+    match = _FIELD_LINE.match(text)
+    return match.start("value") if match and _short_value(match.group("value")) else 0
+
+
 # A reporting clause whose speaker is the family: their words, not the writer's.
 _FAMILY_SPEAKER = regex.compile(
     r"\b(?:mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step-?(?:mum|dad|mother|father)|"
@@ -43,18 +81,24 @@ _FAMILY_SPEAKER = regex.compile(
     r"partner|brother|sister|siblings?|child(?:ren)?|son|daughter|he|she|they)\b",
     regex.IGNORECASE,
 )
+_AGENTLESS = regex.compile(
+    r"^\W*(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:reported|said|alleged|understood|"
+    r"believed|thought|known|suggested|claimed|noted)|reportedly|allegedly)\b",
+    regex.IGNORECASE,
+)
 _CLAUSE_START = regex.compile(r"[.;:!?]\s|,\s(?:and|but|while|whereas)\s")
 
 
 def others_words(
-    text: str, family_names: Sequence[str] = (), *, views_section: bool = False
+    text: str, family_names: Sequence[str] = (), *, views_section: bool = False, any_speaker: bool = False
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` that are not the writer's own words.
 
     Quoted words always; a reported clause ("Mum said that ...") when its speaker is a
     family member, the child or a named member of the household, or is in a section of the
     family's views (``views_section``). What a professional is reported to have said stays the
-    writer's choice of words and is not excluded.
+    writer's choice of words and is not excluded, unless ``any_speaker`` (a vague "often" in
+    "his teacher says he is often tired" is the teacher's word, and the figure is theirs to give).
     """
     spans: list[tuple[int, int]] = []
     for cue in reported_speech_cues(text):
@@ -64,7 +108,9 @@ def others_words(
         starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, cue.start)]
         speaker = text[starts[-1] if starts else 0 : cue.end]
         named = any(regex.search(rf"\b{regex.escape(n)}\b", speaker) for n in family_names)
-        if views_section or named or _FAMILY_SPEAKER.search(speaker):
+        if _AGENTLESS.match(speaker):
+            continue  # "It is reported that ...": nobody's words but the writer's
+        if any_speaker or views_section or named or _FAMILY_SPEAKER.search(speaker):
             end = next((m.start() for m in regex.finditer(r"[.;!?](?:\s|$)", text[cue.end :])), None)
             spans.append((cue.start, len(text) if end is None else cue.end + end))
     return spans
@@ -81,6 +127,18 @@ def family_names(form: Form) -> tuple[str, ...]:
     professionals = {m.name.split()[-1] for m in form.people.professionals if m.name}
     return tuple(dict.fromkeys(n for n in names if len(n) > 1 and n not in professionals))
 
+
+# Sections written for professionals only: checks with other agencies, the manager's direction
+# to the worker, and the identifying details and sign-off blocks.
+PROFESSIONAL_SECTIONS = (
+    "agency_checks",
+    "manager_oversight",
+    "child_details",
+    "family_composition",
+    "professional_network",
+    "signatures",
+    "consent",
+)
 
 # Sections holding the family's own views, where a reported clause is theirs.
 VIEWS_SECTIONS = frozenset({"child_views", "parent_views"})
@@ -170,7 +228,11 @@ class UnexplainedJargon(Rule):
         "explain concerns plainly. A label such as 'disguised compliance' also hides what was actually "
         "seen. Findings are information, and warnings in the plan, danger statement, safety goal and "
         "contingency, where the family must act on the words; legal terms such as 'significant harm' "
-        "are flagged so that they are explained, not removed."
+        "are flagged so that they are explained, not removed. Every section the family is given is read "
+        "(assessments, conference reports and plans are shared in full), except professional-only ones "
+        "such as agency checks and the manager's entry. The word list goes beyond the commonest terms "
+        "to others practitioners use without thinking ('universal services', 'legal planning meeting'), "
+        "so it leans towards asking: a term your families know can be removed by a local lexicon."
     )
     fix = (
         "Say it in the words you would use to the family, or explain the term where it is first used "
@@ -178,8 +240,11 @@ class UnexplainedJargon(Rule):
         "Where a label stands for behaviour, describe the behaviour instead."
     )
     options: ClassVar[Mapping[str, Any]] = {
-        # Section kinds read; empty means the form profile's family-facing sections.
+        # Section kinds read; empty means every section except the professional-only ones below
+        # (assessments, conference reports and plans are shared with the family in full).
         "sections": (),
+        # Sections written for professionals only, not read unless named in `sections`.
+        "professional_sections": PROFESSIONAL_SECTIONS,
         # Where the family must act on the words: findings here are warnings.
         "warning_sections": ("plan_actions", "danger_statement", "safety_goal", "contingency"),
     }
@@ -225,14 +290,20 @@ class UnexplainedJargon(Rule):
         pattern = jargon_pattern()
         terms = jargon_terms()
         done: set[str] = set()
-        for section in family_facing_sections(form, self.option(context, "sections")):
+        professional = self.option(context, "professional_sections") or ()
+        for section in shared_sections(form, self.option(context, "sections"), professional):
             sentences = section.sentences
             for index, sentence in enumerate(sentences):
                 text = sentence.text
+                if details_line(form, section, sentence.block):
+                    continue
                 matches = list(pattern.finditer(text))
                 if not matches:
                     continue
                 spans = others_words(text, names, views_section=section.kind in VIEWS_SECTIONS)
+                label_end = field_label_end(text)
+                if label_end:
+                    spans.append((0, label_end))  # a template field label, not the writer's words
                 following = sentences[index + 1].text if index + 1 < len(sentences) else ""
                 for match in matches:
                     key = match.lastgroup or ""

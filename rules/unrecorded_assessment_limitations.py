@@ -16,6 +16,7 @@ from formlint.people import Member
 from formlint.rule import Context, Example, Rule
 from formlint_rules.cue_lexicon import pattern
 from formlint_rules.risk_sections import content
+from formlint_rules.thin_section import is_plan_record
 
 _LEXICON = "unrecorded_assessment_limitations"
 _VISIT = regex.compile(r"\bvisit(?:s|ed|ing)?\b", regex.IGNORECASE)
@@ -25,7 +26,7 @@ _LIST_FOLLOWS = regex.compile(
 )
 # Outside the basis section a methodology sentence is the writer's own ("I visited", "we could not").
 _WRITER = regex.compile(
-    r"\b(?:I|we|my|our|the assessment|this assessment)\b|\bseen alone\b|\binterpret", regex.IGNORECASE
+    r"\b(?:I|we|me|my|our|the assessment|this assessment)\b|\bseen alone\b|\binterpret", regex.IGNORECASE
 )
 _SEEN_ALONE = regex.compile(
     r"\b(?:seen|saw|see|spoke|spoken|speak|talked|talk|met|meet|visited|interviewed|time)\b[^.\n]{0,60}?"
@@ -38,17 +39,29 @@ _REVIEW = regex.compile(r"\breview\b", regex.IGNORECASE)
 _AGE = regex.compile(r"(\d{1,2})\s*(years?|yrs?|y\b|months?|weeks?|days?)?", regex.IGNORECASE)
 
 
-def is_method(text: str, *, basis: bool) -> bool:
+def _writer_pattern(form: Form) -> regex.Pattern[str] | None:
+    """The worker who wrote the form, by name: "when Daniel visited on 09/05" is the writer's visit."""
+    words = [w for w in regex.findall(r"\p{Lu}[\p{L}'’-]+", form.metadata.worker or "") if len(w) > 2]
+    if not words:
+        return None
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+def is_method(text: str, *, basis: bool, writer: regex.Pattern[str] | None = None) -> bool:
     """True when ``text`` says how the assessment was done or what limited it."""
     vague = pattern(_LEXICON, "vague")
     for match in vague.finditer(text):
         if not _LIST_FOLLOWS.match(text, match.end()):
             left, right = clause_bounds(text, match.start(), match.end())
             text = text[:left] + " " + text[right:]
+    if pattern(_LEXICON, "activity").search(text):
+        return True
     found = pattern(_LEXICON, "method").search(text) or pattern(_LEXICON, "limitation").search(text)
     if found is None and _VISIT.search(text):
         found = next((c for c in rationale_cues(text) if c.category in ("date", "quantity")), None)
-    return found is not None and (basis or bool(_WRITER.search(text)))
+    return found is not None and (
+        basis or bool(_WRITER.search(text)) or (writer is not None and bool(writer.search(text)))
+    )
 
 
 def _age_in_years(member: Member, as_of: dt.date) -> int | None:
@@ -85,7 +98,8 @@ class UnrecordedAssessmentLimitations(Rule):
         "warning_profiles": ("cfa", "cp_conference"),
         "info_profiles": ("eha", "sos"),
         # A subject child at least this old should be recorded as seen alone (or why not); None: off.
-        "seen_alone_min_age": 3,
+        # Off by default (the catalogue's detection note, not part of the rule's definition).
+        "seen_alone_min_age": None,
     }
     examples = (
         Example("BASIS OF ASSESSMENT\nAssessment completed.", True, "says nothing about how"),
@@ -121,6 +135,8 @@ class UnrecordedAssessmentLimitations(Rule):
         basis = [s for s in form.sections_of(*basis_kinds) if content(s)]
         title = form.metadata.title or (form.sections[0].heading if form.sections else "")
         review = bool(_REVIEW.search(title))
+        if not basis and not review and is_plan_record(form):
+            return  # an initial plan is not an assessment; its review says what it rests on
         if form.profile in self.option(context, "warning_profiles") and not review:
             severity = Severity.WARNING
         elif form.profile in self.option(context, "warning_profiles") or form.profile in self.option(
@@ -131,12 +147,23 @@ class UnrecordedAssessmentLimitations(Rule):
             severity = Severity.WARNING
         else:
             return
-        method = any(is_method(s.text, basis=True) for sec in basis for s in sec.sentences) or any(
-            is_method(s.text, basis=False)
-            for sec in form.sections
-            if sec.kind not in basis_kinds and sec.kind not in ("chronology", "history", "agency_checks")
-            for s in sec.sentences
-        )
+        if basis:
+            # The box the form gives for it answers the question; a dated visit cited as evidence in
+            # the analysis does not make "Information gathered from various sources." an answer.
+            # A tick-box field answers with its label ("Child seen alone: ☒"), a date field with a date.
+            method = any(is_method(s.text, basis=True) for sec in basis for s in sec.sentences) or any(
+                is_method(f"{sec.heading}: {content(sec)}", basis=True)
+                or any(c.category == "date" for c in rationale_cues(content(sec)))
+                for sec in basis
+            )
+        else:
+            writer = _writer_pattern(form)
+            method = any(
+                is_method(s.text, basis=False, writer=writer)
+                for sec in form.sections
+                if sec.kind not in ("chronology", "history", "agency_checks")
+                for s in sec.sentences
+            )
         if not method:
             yield self._nothing_recorded(form, basis, severity)
             return

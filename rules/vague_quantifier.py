@@ -56,13 +56,47 @@ _GENERAL_SUBJECT = regex.compile(
 # A vague quantity matters when it counts events or harm ("several incidents", "a few bruises"),
 # not when it counts things in passing ("several reasons", "a few toys").
 _COUNTED = regex.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:times|occasions|incidents|injur(?:y|ies)|bruis(?:es|ing)|marks|call-?outs|calls|"
+    r"\s+(?:[\w'’]+\s+){0,2}?(?:times|occasions|incidents|injur(?:y|ies)|bruis(?:es|ing)|marks|call-?outs|calls|"
     r"referrals|reports|notifications|visits|appointments|sessions|days|nights|weeks|months|years|absences|"
     r"episodes|arguments|assaults|fights|attacks|drinks|cans|bottles|units|exclusions|detentions|complaints|"
     r"warnings|arrests|admissions|attendances|lates|late\s+marks|missed|disclosures|allegations|concerns|"
-    r"messages|texts|overdoses|cuts|self-harm)\b",
+    r"messages|texts|overdoses|cuts|self-harm|sources|holidays|weekends|evenings|mornings|hitting|shouting|"
+    r"smacking|check-?ins|contacts|meetings|phone\s+calls)\b",
     regex.IGNORECASE,
 )
+# A time of day ("awake at 11pm", "at 8.30") says when, not how often or how many.
+_CLOCK = regex.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*o'?\s*clock\b",
+    regex.IGNORECASE,
+)
+# The vague word's own rate ("several nights a week", "a few times a month") is not a figure: the
+# count is still missing.
+_OWN_RATE = regex.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:times|days|nights|evenings|mornings|weekends|visits|drinks|cans)"
+    r"\s+(?:a|per|each|every)\s+(?:day|night|week|fortnight|month|term|year)\b",
+    regex.IGNORECASE,
+)
+# "His teacher says ...", "Mrs Doyle said ...", "The school reported that ...": someone else's account
+# from the reporting verb to the end of the sentence. Not "I think", "we found" (the writer) or an
+# agentless "It is reported that" (an unattributed claim, still the writer's).
+_REPORTED = regex.compile(
+    r"(?:^|(?<=[;:,]\s))\W*(?!(?:I|we|it|there)\b)(?:[\p{L}'’.-]+\s+){1,4}?"
+    r"(?:said|says|say|told\s+(?:me|us|the\s+\w+|her|him)|tells\s+(?:me|us)|reports?|reported|describes?|described|"
+    r"explained|explains|thinks|thought|feels|felt|believes|believed|recalls|recalled|admits|admitted)\b[^.;!?]*",
+    regex.IGNORECASE,
+)
+# "..., as Reuben described it": the clause before is attributed to him.
+_ATTRIBUTED_AFTER = regex.compile(
+    r"^[^;]*?,\s*as\s+(?!(?:I|we)\b)(?:[\p{L}'’-]+\s+){1,3}?(?:said|says|described|describes|told|tells|"
+    r"reported|reports|explained|explains|recalled|put\s+it)\b",
+    regex.IGNORECASE,
+)
+# A hedged hypothesis about the vague quantity ("some days may be linked to ...").
+_HEDGE_AFTER = regex.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:may|might|could)\b", regex.IGNORECASE)
+# A present-tense "when" clause describes a kind of situation, not events to count ("how he copes
+# when the baby cries for a long time"); a past one still does ("when things were hard in the past").
+_WHEN_BEFORE = regex.compile(r"\b(?:when|whenever)\s+(?P<between>(?:[\w'’-]+\s+){1,5}?)$", regex.IGNORECASE)
+_PAST = regex.compile(r"\b(?:was|were|had|did|been|\w+ed)\b", regex.IGNORECASE)
 # "as often as", "more often than": comparisons, not frequencies of what happened.
 _COMPARISON = regex.compile(r"\b(?:as|more|less|most)\s+$", regex.IGNORECASE)
 
@@ -98,7 +132,6 @@ class VagueQuantifier(Rule):
         # Sections that hold identifying details or other people's words.
         "skip_sections": (
             "child_details",
-            "family_composition",
             "professional_network",
             "signatures",
             "consent",
@@ -123,7 +156,7 @@ class VagueQuantifier(Rule):
             "a recorded gap, not a vague claim",
         ),
         Example(
-            "CHILD'S VIEWS\nKai said \"Dad shouts a lot and I often go upstairs\".",
+            'CHILD\'S VIEWS\nKai said "Dad shouts a lot and I often go upstairs".',
             False,
             "the child's own words",
         ),
@@ -142,7 +175,13 @@ class VagueQuantifier(Rule):
                 hits = [(c, m) for c, p in patterns for m in p.finditer(text)]
                 if not hits:
                     continue
-                spans = others_words(text, names, views_section=section.kind in VIEWS_SECTIONS)
+                # Anyone's reported words, not only the family's: "his teacher says he is often
+                # tired" is the teacher's word, and the figure is theirs to give.
+                spans = others_words(
+                    text, names, views_section=section.kind in VIEWS_SECTIONS, any_speaker=True
+                )
+                spans += [(m.start(), m.end()) for m in _REPORTED.finditer(text)]
+                spans += [(m.start(), m.end()) for m in _ATTRIBUTED_AFTER.finditer(text)]
                 vague = [
                     (category, match)
                     for category, match in sorted(hits, key=lambda hit: hit[1].start())
@@ -166,7 +205,16 @@ class VagueQuantifier(Rule):
         if category == "quantity" and not _COUNTED.match(text, match.end()):
             return False
         left, right = clause_bounds(text, match.start(), match.end())
-        clause = text[left:right]
-        if _FIGURE.search(clause) or _GAP.search(clause) or _GENERAL_SUBJECT.match(clause):
+        own = _OWN_RATE.match(text, match.end())
+        if own and own.end() <= right:
+            clause = text[left : match.start()] + " " * (own.end() - match.start()) + text[own.end() : right]
+        else:
+            clause = text[left:right]
+        if _HEDGE_AFTER.match(text, match.end(), right):
+            return False
+        when = _WHEN_BEFORE.search(text, left, match.start())
+        if when and not _PAST.search(when.group("between")):
+            return False
+        if _FIGURE.search(_CLOCK.sub(" ", clause)) or _GAP.search(clause) or _GENERAL_SUBJECT.match(clause):
             return False
         return not _COMPARISON.search(text[left : match.start()])

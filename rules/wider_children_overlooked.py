@@ -103,13 +103,24 @@ def _considered(form: Form, child: _Child) -> bool | None:
     preamble_ids = _preamble(form)
     for passage in passages(form, child.pattern, pronouns=_PRONOUNS):
         text = passage.sentence.text
-        if passage.direct and _ELSEWHERE.search(text):
+        if passage.direct and _lives_elsewhere(child, text):
             return None
         if _listing(passage.section, passage.sentence, id(passage.section) in preamble_ids):
             continue
         if _CONSIDERED.search(text) or not passage.direct or _speaks(child, text):
             considered = True
     return considered
+
+
+def _lives_elsewhere(child: _Child, text: str) -> bool:
+    """The child is the one who lives elsewhere: "Kai lives with his aunt", not "Zara's
+    grandmother lives with her uncle's family"."""
+    for away in _ELSEWHERE.finditer(text):
+        for mention in child.pattern.finditer(text, 0, away.start()):
+            between = text[mention.end() : away.start()]
+            if len(between) <= 40 and not regex.match(r"['’]s?\b", between):
+                return True
+    return False
 
 
 def _speaks(child: _Child, text: str) -> bool:

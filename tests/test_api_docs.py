@@ -30,7 +30,7 @@ def test_the_api_page_examples_run_in_order(tmp_path, monkeypatch, capsys):
         exec(code, namespace)
     out = capsys.readouterr().out
     assert "blank.txt: the file is empty [empty-file]" in out
-    assert "not supported yet" in out
+    assert "did you mean 'thin-section'?" in out
 
 
 def test_the_package_exports_its_api_lazily():
@@ -48,10 +48,12 @@ def test_check_takes_a_single_previous_version_or_several(tmp_path):
     assert one.ok and many.ok
 
 
-def test_config_other_than_none_is_refused_not_ignored():
-    with pytest.raises(formlint.UsageError, match="not supported yet"):
-        formlint.check(b"Analysis\nSee above.\n", config={"select": ["T106"]})
+def test_config_mapping_is_applied_and_a_bad_one_refused_not_ignored():
+    only = formlint.check(b"Analysis\nSee above.\n", config={"select": ["T106"]})
+    assert {f.code for f in only.findings} <= {"T106"}
     assert formlint.check(b"Analysis\nSee above.\n", config={}).ok
+    with pytest.raises(formlint.UsageError, match="unknown key 'selct'; did you mean 'select'"):
+        formlint.check(b"Analysis\nSee above.\n", config={"selct": ["T106"]})
 
 
 def test_check_gives_the_same_reports_from_many_threads():

@@ -9,12 +9,19 @@ import pytest
 from formlint.cli import main
 
 GOOD = (
-    "Child's views\nAva said she likes school and her teacher, Miss Ray.\n\n"
+    "Child's views\nAva said she likes school and her teacher, Miss Ray. When I saw her alone at school "
+    "on 10 March she said she feels safe at home with her mum and wants to see her dad \"at the park\".\n\n"
     "Risk analysis\nThe risk to Ava is that she sees further violence between her parents, as on "
-    "3 March when police attended after Mr Dale assaulted Ms Dale.\n\n"
-    "Analysis\nMs Dale has kept Ava safe since the separation: she called the police on 3 March and "
-    "has kept to the safety plan on each of my four visits. We do not yet know whether Mr Dale "
-    "will accept the perpetrator programme.\n\n"
+    "3 March when police attended after Mr Dale assaulted Ms Dale. Ava was in the next room and told "
+    "her teacher the next day that she had hidden under her bed. If Mr Dale returns to the home before "
+    "he has worked on his behaviour, Ava could be hurt or frightened again, because the assault happened "
+    "after an argument about money that has not been settled.\n\n"
+    "Analysis\nMs Dale has kept Ava safe since they split up. She called the police on 3 March. She "
+    "has kept to the written agreement on each of my four visits. Ava's school say she is settled and "
+    "her attendance is 97%. We do not yet know if Mr Dale will go on the course for men who hurt their "
+    "partners. He has not met me yet, so I cannot say if he sees the harm to Ava. On balance I "
+    "think Ava needs a Child in Need plan, because the risk depends on Mr Dale staying away and that "
+    "rests for now on Ms Dale alone.\n\n"
     "Manager's comments\nI agree with a Child in Need plan because Ms Dale has acted to protect Ava; "
     "the plan must include an approach to Mr Dale by the next review.\n"
 )
@@ -107,7 +114,7 @@ def test_stdin_is_read_with_dash(monkeypatch, capsys):
 def test_json_report_contract(forms, capsys):
     main(["check", "--format", "json", str(forms / "poor.md")])
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"formlint", "files", "summary"}
+    assert set(report) == {"formlint", "config", "files", "summary"}
     (result,) = report["files"]
     assert {"path", "format", "profile", "error", "metadata", "sections", "findings"} <= set(result)
     assert result["error"] is None and result["format"] == "md" and result["profile"] == "cfa"

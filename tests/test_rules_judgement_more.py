@@ -62,6 +62,16 @@ def test_a_safety_goal_written_inline_under_another_heading_counts():
     assert findings(DangerStatementMissing, text) == []
 
 
+def test_worry_statements_without_a_safety_goal_are_reported():
+    text = (
+        SOS_TITLE + "WHAT ARE WE WORRIED ABOUT\nThe health visitor is worried that when Mum drinks she falls "
+        "asleep with Noah on the sofa, and if nothing changes Noah could be smothered or fall.\n\n"
+        "SAFETY PLAN\n1. Grandad to stay on Friday nights from 3 May."
+    )
+    (finding,) = findings(DangerStatementMissing, text)
+    assert "no safety goal" in finding.message
+
+
 def test_scores_with_no_reason_are_quoted_and_a_scale_definition_is_left_out():
     text = (
         SOS_TITLE + FULL_STATEMENT + "SAFETY GOAL\nLily is kept out of arguments.\n\nSCALING\n"
@@ -113,6 +123,51 @@ def test_optimism_in_a_parents_quoted_words_is_not_reported():
     assert optimism('ANALYSIS\nMum told me "things are going really well".') == []
 
 
+def test_verdicts_on_a_parent_or_on_needs_being_met_are_optimism():
+    for sentence in (
+        "Ms Hale is a good mum.",
+        "The children's needs are met.",
+        "Mr Tait is a protective factor.",
+        "The risks to Ruby are low.",
+        "Progress is being made.",
+    ):
+        assert len(optimism(f"ANALYSIS\n{sentence}")) == 1, sentence
+
+
+def test_a_confident_forecast_of_success_is_optimism_but_not_inside_a_condition():
+    assert len(optimism("ANALYSIS\nMr Tait will step up.")) == 1
+    assert optimism("ANALYSIS\nIf Mr Tait completes the course, the plan will keep Ruby safe.") == []
+
+
+def test_negated_doubt_does_not_negate_the_evaluation_it_introduces():
+    (finding,) = optimism("ANALYSIS\nThere is no doubt that Ms Hale is committed to change.")
+    assert "'is committed'" in finding.message
+
+
+def test_a_neighbour_recording_a_concern_is_not_outcome_evidence():
+    text = (
+        "ANALYSIS\nMr Tait and Ruby argued loudly when I visited on 3 May. The home is a safe place for Ruby."
+    )
+    assert len(optimism(text)) == 1
+    shown = (
+        "ANALYSIS\nWhen I visited Ruby on 3 May she was clean, fed and laughing with her mother. Ruby is "
+        "well looked after."
+    )
+    assert optimism(shown) == []
+
+
+def test_a_conclusion_drawn_from_a_parents_own_account_is_optimism():
+    (finding,) = optimism("ANALYSIS\nDad says he has stopped drinking, so the risk to Ruby has reduced.")
+    assert "family member's own account" in finding.message
+    assert (
+        optimism("ANALYSIS\nThe GP says Dad's liver tests are normal, so the risk to Ruby has reduced.") == []
+    )
+
+
+def test_an_aspiration_to_be_a_good_parent_is_not_an_evaluation():
+    assert optimism("ANALYSIS\nMs Hale has started a course to become a good parent to Ruby.") == []
+
+
 # dispositional-attribution (J605)
 
 
@@ -149,6 +204,23 @@ def test_a_label_as_a_condition_or_describing_a_room_is_not_reported():
 
 def test_a_diagnosis_is_not_a_label():
     assert labels("ANALYSIS\nKai has a diagnosis of ADHD and can be aggressive.") == []
+
+
+def test_a_background_fact_beside_a_label_does_not_explain_it():
+    text = "ANALYSIS\nMs Day has a long history of anxiety. Ms Day is manipulative."
+    assert labels(text) == ["Ms Day is manipulative."]
+
+
+def test_the_labelled_persons_own_words_beside_a_label_do_not_explain_it():
+    text = 'ANALYSIS\nMr Rowe said the school "has it in for him". Mr Rowe presented as hostile.'
+    assert labels(text) == ["Mr Rowe presented as hostile."]
+
+
+def test_the_writers_impression_in_a_views_section_is_a_label_but_a_paraphrase_is_not():
+    assert labels("PARENTS' VIEWS\nMr Rowe wants Ruby home. Mr Rowe came across as hostile.") == [
+        "Mr Rowe came across as hostile."
+    ]
+    assert labels("PARENTS' VIEWS\nMs Day is frightened of Mr Rowe, who is aggressive.") == []
 
 
 # conclusion-contradicts-analysis (J606)
@@ -195,6 +267,29 @@ def test_no_concerns_then_a_conference_is_reported_only_when_no_risk_is_named():
         "ANALYSIS\nThere are no concerns about school. Dad hit Kai with a belt.\n\nRECOMMENDATION\nInitial "
         "child protection conference."
     )
+
+
+def test_a_step_down_to_a_child_in_need_plan_is_not_an_escalation():
+    text = (
+        "ANALYSIS\nBoth children are suffering significant harm.\n\n"
+        "RECOMMENDATION\nThe plan should step down to a Child in Need plan."
+    )
+    (finding,) = contradiction(text)
+    assert "step down to a Child in Need plan" in finding.message
+
+
+def test_a_duration_or_engagement_reason_does_not_bridge_a_high_risk():
+    analysis = "ANALYSIS\nThe children are at high risk of significant harm from domestic abuse.\n\n"
+    process = (
+        "RECOMMENDATION\nGiven that the plan has been in place for eighteen months and Ms Day has attended "
+        "most meetings, the case should step down to CIN."
+    )
+    assert len(contradiction(analysis + process)) == 1
+    change = (
+        "RECOMMENDATION\nGiven that Mr Rowe has moved out and there have been no incidents since March, the "
+        "case should step down to CIN."
+    )
+    assert contradiction(analysis + change) == []
 
 
 def test_rules_run_over_a_long_form_quickly():

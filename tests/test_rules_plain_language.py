@@ -91,6 +91,57 @@ def test_plain_words_near_a_jargon_stem_are_not_flagged():
     )
 
 
+def test_jargon_is_read_in_every_section_shared_with_the_family_not_only_views_and_plan():
+    text = "REASON FOR CONFERENCE\nA strategy discussion was held on 4 March and a section 47 enquiry began."
+    found = run(UnexplainedJargon(), text, profile="cp_conference")
+    assert {f.message.split("'")[1] for f in found} == {"strategy discussion", "section 47 enquiry"}
+
+
+def test_jargon_explained_in_an_earlier_section_clears_its_use_in_the_plan():
+    text = (
+        "PROGRESS\nThe core group (the workers and the family, who meet every six weeks) met on 5 May.\n\n"
+        "PLAN\n1. Core group every six weeks, next on 14 June."
+    )
+    assert not run(UnexplainedJargon(), text, profile="plan")
+
+
+def test_manager_entry_is_professional_only_for_jargon():
+    assert not run(UnexplainedJargon(), "MANAGER'S COMMENTS\nAgree step down to early help.")
+
+
+def test_template_field_labels_and_details_lines_are_not_the_writers_jargon():
+    text = (
+        "SECTION 47 ENQUIRY OUTCOME\nFirst core group: 17/09/2024\n\n"
+        "BACKGROUND\nStrategy discussion: 03/03/2025\nMs Lee lives with Amy."
+    )
+    assert not run(UnexplainedJargon(), text)
+
+
+def test_starter_table_terms_in_their_everyday_inflections_are_jargon():
+    for sentence in (
+        "Ms Lee has engaged well with the plan.",
+        "Mr Lee is non-engaging.",
+        "Ms Lee has agreed a safety plan with the adviser.",
+        "The threshold for a child protection plan is met.",
+        "Ms Lee's parenting is good enough.",
+        "A family network meeting will be held.",
+        "Mr Lee's contact with the children will be supervised by his mother.",
+    ):
+        assert run(UnexplainedJargon(), "ANALYSIS\n" + sentence), sentence
+
+
+def test_everyday_senses_of_contact_and_engage_are_not_jargon():
+    for sentence in (
+        "Mr Lee has had no contact with the children since May.",
+        "Ms Lee limits her contact with her sister.",
+        "This is the family's first contact with children's social care.",
+        "Amy made good eye contact and is an engaging girl.",
+        "Ms Lee got engaged to Mr Hill in June.",
+        "Mr Lee has not been in contact with the children since 2020.",
+    ):
+        assert not run(UnexplainedJargon(), "ANALYSIS\n" + sentence), sentence
+
+
 # W702 undefined-acronym
 
 
@@ -115,8 +166,7 @@ def test_local_allow_list_suppresses_an_acronym():
 
 def test_initials_of_people_and_names_in_capitals_are_not_acronyms():
     text = (
-        "Child: Kayden MOSS (7)\nSocial worker: Priya Natarajan\n\n"
-        "ANALYSIS\nKayden MOSS is settled. PN 4/6."
+        "Child: Kayden MOSS (7)\nSocial worker: Priya Natarajan\n\nANALYSIS\nKayden MOSS is settled. PN 4/6."
     )
     assert not run(UndefinedAcronym(), text)
 
@@ -134,6 +184,38 @@ def test_unknown_capitals_are_flagged_without_an_expansion_unless_turned_off():
 
 def test_codes_and_postcodes_are_not_acronyms():
     assert not run(UndefinedAcronym(), "ANALYSIS\nForm SS2/279 was sent to KE14 3TR.")
+
+
+def test_a_bracket_that_does_not_spell_the_acronym_out_is_not_an_expansion():
+    for sentence in (
+        "HV referral (EPDS 17).",
+        "Thornbury Academy (DSL Mrs Begum) will check in each morning.",
+        "Information from the community mental health team (CPN Gail Hurst).",
+    ):
+        found = run(UndefinedAcronym(), "ANALYSIS\n" + sentence)
+        assert any(a in found[-1].message for a in ("EPDS", "DSL", "CPN")), sentence
+
+
+def test_expansion_by_initials_before_the_bracket_clears_an_unknown_acronym():
+    assert not run(UndefinedAcronym(), "PLAN\n1. Kelsworth Parenting Support Team (KPST) to visit weekly.")
+
+
+def test_acronyms_written_in_mixed_case_are_recognised():
+    (found,) = run(UndefinedAcronym(), "ANALYSIS\nThe SENCo said Amy is behind in writing.")
+    assert "'SENCo'" in found.message
+    assert not run(UndefinedAcronym(), "ANALYSIS\nThe special educational needs coordinator (SENCo) said so.")
+
+
+def test_acronym_in_the_forms_details_block_is_not_flagged():
+    text = (
+        "REVIEW CONFERENCE REPORT\nFirst review: 22/08/2024 (ICPC held 23/05/2024)\n\nANALYSIS\nHe is well."
+    )
+    assert not run(UndefinedAcronym(), text)
+
+
+def test_adhd_is_spelled_out_once_like_other_diagnoses_but_pe_is_everyday():
+    assert run(UndefinedAcronym(), "ANALYSIS\nLeo is waiting for an ADHD assessment.")
+    assert not run(UndefinedAcronym(), "ANALYSIS\nLeo enjoys PE.")
 
 
 # W703 readability-for-families
@@ -163,6 +245,24 @@ def test_short_sections_are_not_scored():
 def test_names_do_not_make_a_sentence_hard():
     plain_words, plain_syllables = count("I saw Anastasia and Maximilian Featherstonehaugh at home.")
     assert plain_syllables <= plain_words + 4
+
+
+def test_plain_words_in_25_word_sentences_are_not_flagged_for_length_alone():
+    sentence = (
+        "Mum told me that she wants the children to be happy at home and at school, and she has asked "
+        "the school to help with the mornings. "
+    )
+    assert not run(ReadabilityForFamilies(), "ANALYSIS\n" + sentence * 5)
+
+
+def test_a_short_section_written_as_one_long_nominalised_sentence_is_flagged():
+    text = (
+        "RECOMMENDATION\nIt is the professional opinion of the allocated social worker that, in the context "
+        "of the holistic assessment undertaken and the cumulative impact of the concerns identified, the "
+        "threshold for ongoing statutory intervention is not considered to be met at this time, and that "
+        "the developmental needs can appropriately be met within the framework of universal services."
+    )
+    assert run(ReadabilityForFamilies(), text)
 
 
 # W704 vague-quantifier
@@ -199,3 +299,46 @@ def test_warning_sections_option_raises_severity():
         VagueQuantifier(), "PLAN\n1. Ms Carter to attend regularly.", warning_sections=("plan_actions",)
     )
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_vague_word_in_a_professionals_reported_account_is_theirs():
+    assert not run(VagueQuantifier(), "ANALYSIS\nHis teacher says he is often tired in the mornings.")
+    assert not run(VagueQuantifier(), "ANALYSIS\nThe strap was used many times, as Leo described it.")
+
+
+def test_agentless_it_is_reported_is_still_the_writers_claim():
+    assert run(VagueQuantifier(), "ANALYSIS\nIt is reported that Arlo is often left in his cot.")
+
+
+def test_a_clock_time_is_not_a_count():
+    assert run(VagueQuantifier(), "ANALYSIS\nOliver is often still awake at 11pm.")
+
+
+def test_the_vague_words_own_rate_is_not_a_figure():
+    assert run(VagueQuantifier(), "ANALYSIS\nMr Cross stays several nights a week.")
+    assert not run(VagueQuantifier(), "ANALYSIS\nMr Cross stays three nights a week.")
+
+
+def test_household_composition_is_read_for_vague_quantifiers():
+    assert run(VagueQuantifier(), "FAMILY COMPOSITION\nMr Cross stays several nights a week.")
+
+
+def test_vague_plan_timescales_are_flagged():
+    for line in (
+        "By when: as required.",
+        "4. Social worker to visit as often as possible.",
+        "3. Regular check-ins with the family.",
+        "Timescale: ongoing.",
+        "1. The health visitor will monitor his weight going forward.",
+    ):
+        assert run(VagueQuantifier(), "PLAN\n" + line), line
+
+
+def test_some_counting_events_is_flagged_but_not_in_a_hedged_hypothesis():
+    assert run(VagueQuantifier(), "ANALYSIS\nLeo has stayed with his father in some school holidays.")
+    assert not run(VagueQuantifier(), "ANALYSIS\nSome days may be linked to hard mornings.")
+
+
+def test_a_present_tense_when_clause_describes_a_situation_not_a_count():
+    assert not run(VagueQuantifier(), "ANALYSIS\nWe worry how Kyle copes when Rosie cries for a long time.")
+    assert run(VagueQuantifier(), "ANALYSIS\nShe did not ask for help when things were hard in the past.")

@@ -13,7 +13,6 @@ from formlint.model import Form, Location, Metadata, ParseWarning, Section
 from formlint.rule import Context
 from formlint_rules.missing_metadata import MissingMetadata, label_fact, names_child_age, read_facts
 from formlint_rules.missing_required_section import MissingRequiredSection
-from formlint_rules.placeholder_text import PlaceholderText
 from formlint_rules.timescale_metadata import TimescaleMetadata, working_days
 from formlint_rules.unparsed_content import UnparsedContent
 from tests.helpers import form_from_text
@@ -37,7 +36,7 @@ CFA = (
     "PARENTS' VIEWS\nMs Ward said she is exhausted.\n\n"
     "ANALYSIS\nEllie's hitting has grown since Finn was born; it may be sensory overload.\n\n"
     "RECOMMENDATION\nChild in need plan.\n\n"
-    "MANAGER'S COMMENTS\nAgreed: the school and the GP describe the same pattern.\n"
+    "MANAGER'S COMMENTS\nAgreed: the school and the GP describe the same pattern. S Ojo 15/10/2024\n"
 )
 
 
@@ -58,11 +57,84 @@ def test_assessment_without_analysis_is_an_error_naming_the_section_and_what_to_
     assert "what the information means" in finding.message
 
 
-def test_section_present_but_na_is_left_to_placeholder_text():
-    text = CFA.replace("Ms Ward said she is exhausted.", "N/A")
+def test_required_section_answered_only_na_or_see_above_counts_as_missing():
+    for placeholder in ("N/A", "See above."):
+        text = CFA.replace("Ellie said school is 'too loud'.", placeholder)
+        (finding,) = findings(MissingRequiredSection, text)
+        assert "has no answer" in finding.message and "CHILD'S VIEWS" in finding.message
+    # An optional section left "N/A" is placeholder-text's alone.
+    assert findings(MissingRequiredSection, CFA.replace("Ms Ward said she is exhausted.", "N/A")) == []
+
+
+def test_analysis_of_see_above_is_empty_even_beside_a_summary():
+    text = CFA.replace(
+        "ANALYSIS\nEllie's hitting has grown since Finn was born; it may be sensory overload.\n\n",
+        "ANALYSIS\nSee above.\n\nSUMMARY\nEllie is fine.\n\n",
+    )
+    (finding,) = findings(MissingRequiredSection, text)
+    assert "'ANALYSIS' has no answer" in finding.message
+
+
+def test_contingency_na_with_a_short_reason_is_still_empty():
+    text = (
+        "CHILD IN NEED PLAN - REVIEW AND CLOSURE\nChild: Leo Grant (4)\n\n"
+        "PLAN\n1. Health visitor to weigh Leo every two weeks.\n\nCONTINGENCY\nN/A - case closing.\n"
+    )
+    (finding,) = findings(MissingRequiredSection, text)
+    assert "CONTINGENCY" in finding.message
+
+
+def test_only_the_core_sections_of_each_form_type_are_required():
+    # A conference report needs its risk section and recommendation, not a strengths heading.
+    text = (
+        "REPORT TO INITIAL CHILD PROTECTION CONFERENCE\nChild: Leo Grant (4)\n\n"
+        "RISK ANALYSIS\nLeo was hit with a belt.\n\nRECOMMENDATION\nChild protection plan.\n"
+    )
     assert findings(MissingRequiredSection, text) == []
-    (placeholder,) = findings(PlaceholderText, text)
-    assert placeholder.severity is Severity.ERROR  # required section: placeholder-text raises it
+    (finding,) = findings(
+        MissingRequiredSection, text.replace("RISK ANALYSIS\nLeo was hit with a belt.\n\n", "")
+    )
+    assert "Risk analysis" in finding.message
+
+
+def test_contingency_merged_into_plan_or_manager_entry_counts():
+    base = "CHILD IN NEED PLAN\nChild: Kai Morgan (9)\n\nPLAN\n1. Ms Morgan to attend the parenting group.\n"
+    assert len(findings(MissingRequiredSection, base)) == 1
+    merged = base + "2. Contingency: if Mr Achebe returns, a strategy discussion will be held the same day.\n"
+    assert findings(MissingRequiredSection, merged) == []
+    manager = base + (
+        "\nMANAGER'S OVERSIGHT\nIf Kai's attendance falls again by half-term, the social worker must "
+        "discuss a referral with me the same day.\n"
+    )
+    assert findings(MissingRequiredSection, manager) == []
+
+
+def test_scaling_scores_given_in_another_section_count_as_scaling():
+    text = (
+        "SIGNS OF SAFETY ASSESSMENT\nChild: Mia Cole (10)\n\nDANGER STATEMENT\nThe social worker is "
+        "worried that Mia will be hurt if her mother drinks.\n\nSAFETY GOAL\nMia will be cared for by a "
+        "sober adult.\n\n"
+        "MIA'S VIEWS\nMia put home at 7 out of 10.\n"
+    )
+    assert findings(MissingRequiredSection, text, profile="sos") == []
+
+
+def test_assessment_titled_and_plan_needs_the_plan_sections():
+    text = CFA.replace("CHILD AND FAMILY ASSESSMENT\n", "CHILD AND FAMILY ASSESSMENT AND PLAN\n").replace(
+        "RECOMMENDATION\n", "PLAN\n"
+    )
+    (finding,) = findings(MissingRequiredSection, text)
+    assert "'Contingency plan'" in finding.message
+
+
+def test_early_help_worries_section_stands_in_for_the_analysis():
+    text = (
+        "EARLY HELP ASSESSMENT AND PLAN\nChild: Esther Akinola (9)\n\nWHAT ARE WE WORRIED ABOUT?\nThe family "
+        "could be evicted.\n\nESTHER'S VIEWS\nEsther said she is worried.\n\nPLAN\n1. Mrs Akinola to see the "
+        "debt adviser by 01/07/2024.\n\nCONTINGENCY\nIf the eviction goes ahead the lead practitioner "
+        "will call housing the same day.\n"
+    )
+    assert findings(MissingRequiredSection, text, profile="eha") == []
 
 
 def test_decision_stands_in_for_a_recommendation():
@@ -98,24 +170,18 @@ def test_child_protection_plan_without_contingency_is_flagged():
     assert "'Contingency plan'" in finding.message
 
 
-def test_review_record_needs_progress_not_the_original_referral():
-    text = (
-        "CHILD PROTECTION PLAN - REVIEW\nChild: Leo Grant (4)\n\nPLAN\n1. Health visitor to weigh Leo.\n\n"
-        "CONTINGENCY\nIf Leo loses weight the social worker will call a strategy discussion.\n\n"
-        "CHILD'S VIEWS\nLeo said 'I like my bed'.\n"
-    )
-    messages = [f.message for f in findings(MissingRequiredSection, text)]
-    assert any("Progress since the last review" in m for m in messages)
-    assert not any("Reason for referral" in m for m in messages)
-
-
-def test_section_47_record_is_not_held_to_the_conference_report_list():
+def test_section_47_record_is_held_to_the_assessment_list():
     text = (
         "SECTION 47 ENQUIRY - OUTCOME RECORD\nChild: Kobe Lawson (4)\n\nREFERRAL\nNursery saw a bruise.\n\n"
         "CHILD'S VIEWS\nKobe said he fell.\n\nMOTHER'S ACCOUNT\nMs Lawson said he fell off the sofa.\n\n"
         "ANALYSIS\nThe bruise fits the account given.\n\nOUTCOME\nNot substantiated.\n"
     )
     assert findings(MissingRequiredSection, text) == []
+    messages = [
+        f.message
+        for f in findings(MissingRequiredSection, text.replace("CHILD'S VIEWS\nKobe said he fell.\n\n", ""))
+    ]
+    assert len(messages) == 1 and "Child's views" in messages[0]
 
 
 def test_options_add_and_remove_required_sections():
@@ -140,7 +206,8 @@ def test_plan_without_next_review_date_is_flagged_with_an_example_of_the_field()
     text = (
         "CHILD IN NEED PLAN\nChild: Kian Mallory (11)\nSocial worker: Sophie Adeyemi\n"
         "Team manager: Gareth Lowe\n"
-        "Plan date: 15/04/2024\n\nPLAN\n1. Sophie to visit Kian every four weeks.\n"
+        "Plan date: 15/04/2024\n\nPLAN\n1. Sophie to visit Kian every four weeks.\n\n"
+        "MANAGER'S OVERSIGHT\nAgreed. G Lowe 16/04/2024\n"
     )
     (finding,) = findings(MissingMetadata, text)
     assert finding.severity is Severity.WARNING
@@ -156,7 +223,8 @@ def test_form_of_unknown_type_is_not_asked_for_metadata():
 def test_closing_record_needs_no_next_review():
     text = (
         "CHILD IN NEED PLAN - REVIEW AND CLOSURE\nChild: Kian Mallory (11)\nSocial worker: Sophie Adeyemi\n"
-        "Team manager: Gareth Lowe\nPlan date: 15/04/2024\n\nDECISION\nThe plan closes today.\n"
+        "Team manager: Gareth Lowe\nPlan date: 15/04/2024\n\nDECISION\nThe plan closes today.\n\n"
+        "MANAGER'S OVERSIGHT\nAgreed, closure. G Lowe 16/04/2024\n"
     )
     assert findings(MissingMetadata, text) == []
 
@@ -169,6 +237,64 @@ def test_assessment_missing_completion_worker_manager_and_age_reports_each():
     messages = " | ".join(f.message for f in findings(MissingMetadata, text))
     for missing in ("completed", "worker", "manager", "date of birth or age"):
         assert missing in messages
+
+
+def test_manager_named_in_the_header_without_a_dated_sign_off_is_not_authorisation():
+    text = CFA.replace("S Ojo 15/10/2024", "")
+    messages = [f.message for f in findings(MissingMetadata, text)]
+    assert messages == [
+        "The form does not record the manager who authorised it. "
+        "Add it in the form's details at the top as a labelled field."
+    ]
+    # A sign-off with a name but no date, and a date that is not the sign-off's, do not count.
+    undated = CFA.replace("S Ojo 15/10/2024", "Strategy discussion booked for 24/10/2024. S Ojo")
+    assert any("manager who authorised" in f.message for f in findings(MissingMetadata, undated))
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Agreed. S Ojo 15/10/2024",
+        "O. Belcher, 15/10/2024.",
+        "Supervisor's note: Agreed. SO 15/10/2024",
+        "Simon Ojo, team manager, 15/10/2024: I have read the assessment.",
+    ],
+)
+def test_dated_sign_offs_and_initials_count_as_authorisation(sign_off):
+    text = CFA.replace("Agreed: the school and the GP describe the same pattern. S Ojo 15/10/2024", sign_off)
+    assert findings(MissingMetadata, text) == []
+
+
+def test_sign_off_date_stands_in_for_the_completion_date():
+    text = CFA.replace("Date completed: 14/10/2024\n", "")
+    assert findings(MissingMetadata, text) == []
+    assert read_facts(form_from_text(text)).dates["assessment_completed"] == dt.date(2024, 10, 15)
+
+
+def test_review_conference_field_is_this_meeting_not_the_next_review():
+    text = (
+        "CHILD PROTECTION PLAN - REVIEW\nChildren: Oakley Whitworth (6)\n"
+        "Previous review conference: 15/04/2024 "
+        "\u00b7 Review conference: 15/10/2024 \u00b7 Next review conference: 15/04/2025\n"
+        "Lead social worker: Tariq Hussain (allocated 06/01/2025) \u00b7 Team manager: Martin Kerr\n\n"
+        "PLAN\n1. Weigh Leo.\n\nMANAGER'S OVERSIGHT\nAgreed. M Kerr 16/10/2024\n"
+    )
+    facts = read_facts(form_from_text(text))
+    assert facts.dates["meeting_date"] == dt.date(2024, 10, 15)
+    assert facts.dates["review_date"] == dt.date(2025, 4, 15)
+    assert facts.worker and facts.worker.startswith("Tariq Hussain")
+    assert findings(MissingMetadata, text) == []
+
+
+def test_agentless_referral_in_an_assessment_is_flagged():
+    text = CFA.replace(
+        "Ms Ward asked for help with Ellie's hitting.",
+        "The MASH received a referral on 27/08/2024. It is reported that Ellie hits.",
+    )
+    (finding,) = findings(MissingMetadata, text)
+    assert "who made the referral" in finding.message
+    named = text.replace("The MASH received a referral", "The MASH received a referral from the school")
+    assert findings(MissingMetadata, named) == []
 
 
 def test_side_by_side_and_markdown_fields_are_read():
@@ -254,14 +380,40 @@ def test_recorded_extension_is_acknowledged():
     assert "extension or a reason" in finding.message
 
 
-def test_review_interval_of_a_child_protection_plan_is_reported_and_long_gaps_named():
+def test_review_interval_of_a_conference_is_reported_and_long_gaps_named():
     text = (
-        "CHILD PROTECTION PLAN\nChild: Leo Grant (4)\nPlan date: 02/01/2024\nNext review date: 15/08/2024\n\n"
-        "PLAN\n1. Health visitor to weigh Leo.\n"
+        "REVIEW CHILD PROTECTION CONFERENCE\nChild: Leo Grant (4)\nConference date: 02/01/2024\n"
+        "Next review date: 15/08/2024\n\nRECOMMENDATION\nPlan continues.\n"
     )
-    (finding,) = findings(TimescaleMetadata, text)
-    assert "7.4 months after the plan (02/01/2024)" in finding.message
+    (finding,) = findings(TimescaleMetadata, text, profile="cp_conference")
+    assert "7.4 months after the meeting (02/01/2024)" in finding.message
     assert "6 months" in finding.message
+
+
+def test_plan_with_only_start_and_review_dates_reports_no_duration():
+    text = (
+        "CHILD PROTECTION PLAN\nChild: Leo Grant (4)\nPlan date: 02/01/2024\nNext review date: 15/08/2024\n"
+        "Assessment start: 01/12/2023\n\nPLAN\n1. Health visitor to weigh Leo.\n"
+    )
+    assert findings(TimescaleMetadata, text) == []
+
+
+def test_assessment_and_plan_counts_the_plan_date_as_completion():
+    text = (
+        "EARLY HELP ASSESSMENT AND PLAN\nChild: Esther Akinola (9)\nAssessment started: 03/06/2024\n"
+        "Plan agreed: 01/07/2024\n\nPLAN\n1. Mrs Akinola to see the debt adviser.\n"
+    )
+    (finding,) = findings(TimescaleMetadata, text, profile="eha")
+    assert "20 working days from start (03/06/2024) to completion (01/07/2024)" in finding.message
+
+
+def test_review_conference_counts_from_the_previous_conference():
+    text = (
+        "REVIEW CHILD PROTECTION CONFERENCE\nChild: Leo Grant (4)\nPrevious review conference: 12/06/2024\n"
+        "Review conference: 12/12/2024\n\nRECOMMENDATION\nPlan continues.\n"
+    )
+    messages = [f.message for f in findings(TimescaleMetadata, text, profile="cp_conference")]
+    assert any("from previous meeting (12/06/2024) to completion (12/12/2024)" in m for m in messages)
 
 
 def test_no_dates_no_timescale():

@@ -93,6 +93,41 @@ def test_flat_scaling_scores_with_the_same_concerns_are_drift_even_with_new_word
 # drift-across-reviews: resets
 
 
+def conference(since: str, progress: str) -> str:
+    return (
+        "REVIEW CHILD PROTECTION CONFERENCE REPORT\nChild protection plan since: "
+        f"{since}\nReview conference: 01/08/2024\n\nPROGRESS\n{progress}"
+    )
+
+
+def test_plan_continues_beyond_the_policy_duration_without_a_reason_is_drift():
+    [finding] = run(
+        DriftAcrossReviews, conference("01/01/2023", "Plan continues. Things are getting better.")
+    )
+    assert "has run for 19 months" in finding.message and finding.text == "Plan continues."
+
+
+def test_a_plan_duration_stated_in_words_counts():
+    text = (
+        "REVIEW CHILD PROTECTION CONFERENCE REPORT\n\nPROGRESS\nThe child protection plan has been in "
+        "place for twenty-one months. The plan continues."
+    )
+    [finding] = run(DriftAcrossReviews, text)
+    assert "21 months" in finding.message
+
+
+def test_a_long_plan_that_continues_for_a_stated_reason_is_not_drift():
+    reason = (
+        "The plan continues because Leo's new school placement started in May and we want one full term "
+        "of evidence before stepping down."
+    )
+    assert run(DriftAcrossReviews, conference("01/01/2023", reason)) == []
+
+
+def test_plan_continues_within_the_policy_duration_is_not_drift():
+    assert run(DriftAcrossReviews, conference("01/02/2024", "Plan continues.")) == []
+
+
 def test_a_fresh_start_is_a_reset_of_the_history():
     [finding] = run(
         DriftAcrossReviews, "SUMMARY\nWe have agreed to give mum a fresh start now she has a new worker."

@@ -7,13 +7,17 @@ from typing import Any
 
 from formlint.model import Form
 from formlint.people import Member
+from formlint.profile import Detection
 
 
-def form_to_dict(form: Form) -> dict[str, Any]:
+def form_to_dict(form: Form, detection: Detection | None = None) -> dict[str, Any]:
     return {
         "path": form.path,
         "format": form.format,
         "profile": form.profile,
+        "profile_reason": (
+            {"reason": detection.reason, "detail": detection.detail} if detection is not None else None
+        ),
         "metadata": form.metadata.to_dict(),
         "sections": [
             {
@@ -35,8 +39,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     }
 
 
-def sections_json(form: Form) -> str:
-    return json.dumps(form_to_dict(form), indent=2, ensure_ascii=False)
+def sections_json(form: Form, detection: Detection | None = None) -> str:
+    return json.dumps(form_to_dict(form, detection), indent=2, ensure_ascii=False)
 
 
 def _person(member: Member) -> str:
@@ -53,9 +57,11 @@ def _person(member: Member) -> str:
     return f"{member.name or '(unnamed)'}: {group}, {', '.join(facts)}"
 
 
-def sections_text(form: Form) -> str:
+def sections_text(form: Form, detection: Detection | None = None) -> str:
     md = form.metadata.to_dict()
     lines = [f"{form.path}  format={form.format}  profile={form.profile}"]
+    if detection is not None:
+        lines.append(f"  profile chosen: {detection.detail}")
     facts = {k: v for k, v in md.items() if v not in (None, [], {})}
     for key, value in facts.items():
         lines.append(f"  {key}: {value}")

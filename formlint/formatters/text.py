@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from formlint import __version__
 from formlint.finding import Finding, Severity
 from formlint.formatters import RenderOptions
 from formlint.formatters.common import where
@@ -74,6 +75,13 @@ def format_report(
         f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info); "
         f"{s['files_with_errors']} file(s) could not be read."
     )
+    stamp = report.config_stamp()
+    if stamp is not None:  # so that a QA decision can be reproduced: which formlint, which settings
+        hidden = f"; {s['hidden']} finding(s) below min-severity not shown" if s["hidden"] else ""
+        source = stamp["file"] or "defaults"
+        out.append(f"formlint {__version__}, configuration {stamp['hash'][:12]} ({source}){hidden}.")
+    if report.suppressions is not None:  # waived, baselined, disabled inline: said, never silent
+        out.append(report.suppressions.summary_line())
     return "\n".join(out)
 
 

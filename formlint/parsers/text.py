@@ -43,6 +43,8 @@ _RECORD = regex.compile(
 )
 _SIDE_BY_SIDE = regex.compile(r"\s{3,}(?=[\p{Lu}][^:]{1,40}:\s)")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
+# "formlint: disable=bare-assertion" on a line of its own: read by formlint.waivers, not form text.
+_DIRECTIVE = regex.compile(r"^\s*(?:<!--\s*)?(?:#\s*|//\s*)?formlint:\s*(?:disable|enable)\s*=", regex.I)
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
@@ -202,7 +204,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             doc.items.extend(_table_items(table, tables))
             table = []
             continue
-        if not line.strip() or _COMMENT.match(line):
+        if not line.strip() or _COMMENT.match(line) or _DIRECTIVE.match(line):
             flush()
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
