@@ -29,6 +29,7 @@ import regex
 from formlint.finding import Finding, Severity
 from formlint.model import Form, Location, ParseWarning
 from formlint.rule import Context, Example, Rule
+from formlint_rules.lexicon import whole_match
 
 # What each warning means for the reader, and what to do about it.
 _ADVICE: Mapping[str, str] = {
@@ -62,6 +63,19 @@ _CRYPTIC = regex.compile(
     r"^(?:text|check|field|fill|textfield|checkbox|dropdown|combo|untitled)[\s_-]*\d*$", regex.I
 )
 _PLAN_KINDS = frozenset({"plan_actions", "safety_plan", "contingency"})
+# Answers a family or a reader expects to find filled in (views, reasoning, decisions).
+_ANSWER_KINDS = frozenset(
+    {
+        "child_views", "parent_views", "analysis", "risk_analysis", "recommendation", "decision",
+        "danger_statement",
+    }
+)
+# "[Insert father's views here]", "<<child's name>>", "[Enter date]": template markers left in.
+_TEMPLATE_MARKER = regex.compile(
+    r"\[(?:insert|enter|add|type|include|complete)\b[^\]]{0,80}\]|<<[^<>]{2,60}>>|\{\{[^{}]{2,60}\}\}",
+    regex.IGNORECASE,
+)
+_TYPED_IMAGE = regex.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)|<img\b[^>]*>", regex.I)
 
 
 class UnparsedContent(Rule):
@@ -114,15 +128,15 @@ class UnparsedContent(Rule):
         ),
         Example(
             "FATHER'S VIEWS\nClick or tap here to enter text.\n\nANALYSIS\nKian is settled at home.",
-            False,
-            "an unfilled control still showing its prompt is placeholder-text's finding, not this rule's",
+            True,
+            "an unfilled control still showing its prompt: nothing there was read",
         ),
         Example(
-            "CHILD'S DETAILS\n\n| Name | Kian Mallory |\n\nCHILD'S VIEWS\n\n| Child's views | |\n\n"
-            "ANALYSIS\nKian is settled at home.",
-            False,
-            "a required section left empty is placeholder-text's finding",
+            "GENOGRAM\n![Genogram](genogram.png)\n\nANALYSIS\nKian is settled at home.",
+            True,
+            "an image in a Markdown form",
         ),
+
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
@@ -137,6 +151,8 @@ class UnparsedContent(Rule):
             groups.setdefault(warning.code, []).append(self._from_warning(warning))
         if self.option(context, "empty_fields"):
             groups["empty-field"] = list(self._empty_fields(form))
+        groups["unfilled"] = list(self._unfilled(form))
+        groups["image"] = groups.get("image", []) + list(self._typed_images(form))
         limit = max(1, int(self.option(context, "max_each")))
         for code, found in groups.items():
             yield from found[:limit]
@@ -162,6 +178,45 @@ class UnparsedContent(Rule):
             location=warning.location,
             suggestion=advice,
         )
+
+    def _unfilled(self, form: Form) -> Iterator[Finding]:
+        """Template text left in the answer: a control still showing its prompt ("Click or tap
+        here to enter text."), "[Insert father's views here]", or a labelled answer left empty."""
+        for index, section in enumerate(form.sections):
+            if section.kind in _PLAN_KINDS:
+                continue
+            for block in section.blocks:
+                text = block.text.strip()
+                prompt = (block.blank and bool(text)) or bool(_TEMPLATE_MARKER.search(text))
+                answer = text.partition(":")[2].strip() if ":" in text[:60] else text
+                if prompt or (answer and whole_match("control_prompt").match(answer)):
+                    yield self.finding(
+                        f"'{section.heading or 'The form'}' still holds the template's text ('{text[:80]}'): "
+                        "nothing was written there, so nothing there was checked.",
+                        section=section,
+                        block=block,
+                    )
+            following = form.sections[index + 1] if index + 1 < len(form.sections) else None
+            empty = section.kind is not None and section.kind in _ANSWER_KINDS and not section.text.strip()
+            nested = following is not None and following.kind == section.kind
+            if empty and not nested:
+                yield self.finding(
+                    f"'{section.heading}' has nothing in it: an empty field is read as nothing to say.",
+                    section=section,
+                )
+
+    def _typed_images(self, form: Form) -> Iterator[Finding]:
+        """Images in text and Markdown forms ("![Genogram](genogram.png)")."""
+        for section in form.sections:
+            for block in section.blocks:
+                for match in _TYPED_IMAGE.finditer(block.text):
+                    what = match.group("alt") or "an image"
+                    yield self.finding(
+                        f"An image ('{what}') is part of the form and was not read. {_ADVICE['image']}",
+                        section=section,
+                        block=block,
+                        suggestion=_ADVICE["image"],
+                    )
 
     def _empty_fields(self, form: Form) -> Iterator[Finding]:
         for section in form.sections:

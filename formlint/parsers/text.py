@@ -206,6 +206,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             continue
         if not line.strip() or _COMMENT.match(line) or _DIRECTIVE.match(line):
             flush()
+            answers_label = answers_label and bool(line.strip())  # a blank line: the field was left empty
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         after_blank = index == 0 or not lines[index - 1].strip() or not para
