@@ -175,12 +175,14 @@ def _with_father(form: Form, text: str, members: list[Member]) -> list[Member]:
     if labelled:
         name = labelled.group("name")
         return [m for m in members if m.role != "father"] + [Member(name, "father", "male")]
-    if any(m.role == "father" for m in members):
-        return members
     spoken_of = _parent_spoken_of_as_him(form, text)
     if spoken_of is not None and _NAMED_FATHER.search(text):
-        # "Parents: Jodie Foster and Marcus Foster": Marcus is "he" to the writer.
-        return [*members, dataclasses.replace(spoken_of, role="father", gender="male")]
+        # "Parents: Jodie Foster and Marcus Foster": Marcus is "he" to the writer, and
+        # the unnamed "dad" the roster read from a passing mention is him.
+        others = [m for m in members if m.role != "father"]
+        return [*others, dataclasses.replace(spoken_of, role="father", gender="male")]
+    if any(m.role == "father" for m in members):
+        return members
     if _NAMED_FATHER.search(text):
         return [*members, Member(None, "father", "male")]
     if _PARENTS.search(text) and _stray_surnames(form, text, members):
@@ -239,7 +241,9 @@ def _table_roles(form: Form) -> tuple[list[Member], set[tuple[int, int]]]:
                 match.lastgroup or "father"
             ]
             found.append(
-                dataclasses.replace(member, role=role, gender=member.gender or "male", child=False, subject=False)
+                dataclasses.replace(
+                    member, role=role, gender=member.gender or "male", child=False, subject=False
+                )
             )
             rows.add(key)
             break

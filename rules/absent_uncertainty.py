@@ -34,7 +34,8 @@ _CONDITION = regex.compile(r"\b(?:if|when|whenever|should|in case)\b[^,;:.]*$", 
 
 def _doubts(text: str) -> list[Cue]:
     return [
-        c for c in uncertainty_cues(text)
+        c
+        for c in uncertainty_cues(text)
         if not (c.category == "hedge" and _CONDITION.search(text[: c.start]))
     ]
 

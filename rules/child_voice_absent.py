@@ -28,8 +28,8 @@ _OBSERVED = (
     r"responded|turned to|made eye contact|interacted|clung|flinched|startled|explored|fixes on|fixed on|"
     r"tracked|tracks|grasped|babbles|smiles|plays|crawls|feeds|settles|responds|reaches|was alert|"
     r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled|reaching|running to|cuddling|"
-    r"clinging|laughing|waving|pointing|reached for|babbled|brought|handed|gave|named|fetched|took (?:me|my hand)|"
-    r"led (?:me|us))"
+    r"clinging|laughing|waving|pointing|reached for|babbled|brought|handed|gave|named|fetched|"
+    r"took (?:me|my hand)|led (?:me|us))"
 )
 # Words between the child's name and the verb that make someone else the speaker.
 _OTHER_SPEAKER = regex.compile(

@@ -116,7 +116,8 @@ _NOT_REVISED = regex.compile(
 )
 _FUTURE = regex.compile(r"\b(?:will|would|should|to be|needs? to|if|unless)\b", _I)
 _NOT_THE_PLAN = regex.compile(
-    r"\b(?:ratings?|rag|scores?|scaling|status(?:es)?|progress|records?|columns?|chronology|log|minutes)\s*$", _I
+    r"\b(?:ratings?|rag|scores?|scaling|status(?:es)?|progress|records?|columns?|chronology|log|minutes)\s*$",
+    _I,
 )
 
 # "The plan continues / remains appropriate / is unchanged", "we agreed to keep the actions".
@@ -141,8 +142,8 @@ _REASON = regex.compile(
     _I,
 )
 _REVIEW_MENTION = regex.compile(
-    r"\b(?:at|in|during) (?:the|this|today's|our) (?:(?:core group|cin|child in need|cp|child protection|plan|"
-    r"taf|family|conference|first|second|third) )?review\b|\breview (?:meeting |conference )?"
+    r"\b(?:at|in|during) (?:the|this|today's|our) (?:(?:core group|cin|child in need|cp|child protection|"
+    r"plan|taf|family|conference|first|second|third) )?review\b|\breview (?:meeting |conference )?"
     r"(?:was |has been )?(?:held|took place|happened)|\b(?:was|were|has been|have been|we|they|conference|"
     r"group) (?!not |never )(?:\w+ )?reviewed\b|"
     r"\bwent through (?:each|every|all|the) (?:action|item|part)s?\b|"

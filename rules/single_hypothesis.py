@@ -47,7 +47,7 @@ def _grounds_for_decision(text: str, cue: Cue) -> bool:
 # "Ben to speak to Reece's father ... because Reece is left to care for his sister",
 # "please invite him, as ...": the reason for a direction or an action.
 _DIRECTIVE = regex.compile(
-    r"\b(?:please|must|should|will|needs? to|(?-i:\p{Lu}[\p{L}'’-]+)\s+to\s+(?!be\b)\w+)\b", regex.IGNORECASE
+    r"\b(?:please|must|should|needs? to|(?-i:\p{Lu}[\p{L}'’-]+)\s+to\s+(?!be\b)\w+)\b", regex.IGNORECASE
 )
 # "We do not know how much he hears, because he has not been spoken to": the reason
 # for a gap in knowledge, not an explanation of a concern.

@@ -170,6 +170,7 @@ def supports(judgement: Reading, neighbour: Reading, *, after: bool, known_names
     if not names:
         roles = [w.casefold() for w in _WORD.findall(judgement.text[:end]) if w.casefold() in _ROLES]
         if roles:
-            return neighbour.has_evidence_markers() and _mentions_role(neighbour.text, roles[0], pronouns=after)
+            about = _mentions_role(neighbour.text, roles[0], pronouns=after)
+            return about and neighbour.has_evidence_markers()
         return neighbour.has_evidence_markers()
     return _mentions(neighbour.text, names, pronouns=after, known=known_names)

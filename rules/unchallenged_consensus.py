@@ -58,10 +58,22 @@ def unanimity_cue(sentence: str) -> Cue | None:
     return None
 
 
+# "the adults sort out disagreements without shouting": the family's arguments, not a
+# professional's differing view.
+_FAMILY_CONFLICT = regex.compile(
+    r"\b(?:sort(?:s|ed|ing)? out|resolv\w*|settl\w*|manag\w*|handl\w*|deal(?:s|t|ing)? with|have|has|had)"
+    r"\s+(?:\w+\s+)?$",
+    regex.IGNORECASE,
+)
+
+
 def records_dissent(sentence: str) -> bool:
     """True if ``sentence`` records a differing view, a challenge or dissent, or asks for one."""
     return any(
         c.category in ("dissent", "sought")
+        and not (
+            c.text.casefold().startswith("disagreement") and _FAMILY_CONFLICT.search(sentence, 0, c.start)
+        )
         for c in select_longest(find_cues(sentence, _CONSENSUS, ("unanimity", "dissent", "sought")))
     )
 

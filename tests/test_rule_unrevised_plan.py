@@ -294,3 +294,32 @@ def test_continue_as_it_is_is_not_a_reason_the_plan_still_fits():
         "ACTIONS", "The review agreed that the plan should continue as it is.\n\nACTIONS", 1
     )
     assert check(text, as_of="2024-06-20", previous=(PLAN_V1,))
+
+
+# --- holdout-3 failure types ---------------------------------------------------------
+
+
+def test_contingency_answered_as_before_counts_as_copied_from_the_previous_plan():
+    v2 = PLAN_V2_COPIED.replace(
+        "If home conditions do not improve, the case will be discussed with the team manager.", "As before."
+    )
+    assert check(v2, as_of="2024-06-21", previous=(PLAN_V1,))
+
+
+def test_incident_dated_by_the_sentence_that_opens_its_paragraph_predates_the_plan_check():
+    text = (
+        "CP PLAN: CORE GROUP REVIEW\nPlan made at the initial conference on 03/03/2025.\n\n"
+        "PROGRESS\nOn 15/04/2025 a neighbour found Maisie in the car park. Police attended and recorded "
+        "that both parents had been drinking. The RAG ratings were updated.\n\n"
+        "THE PLAN\n1. Social worker to visit weekly from 03/03/2025.\n"
+    )
+    [finding] = check(text, as_of="2025-04-30")
+    assert "predates an incident" in finding.message
+
+
+def test_a_strategy_review_date_is_not_the_plans_review_date():
+    text = (
+        "ICPC REPORT\nStrategy discussion: 03/06/2025; strategy review 12/06/2025\n\n"
+        "ANALYSIS\nThe children are staying with their grandparents.\n"
+    )
+    assert check(text, as_of="2025-06-16") == []

@@ -231,3 +231,34 @@ def test_grounds_for_a_conference_decision_are_not_one_explanation_adopted():
         "category of neglect, because the home was dirty on four visits and the baby missed her "
         "immunisations."
     )
+
+
+# --- holdout-3 failure types ---------------------------------------------------------
+
+
+def test_a_differing_view_recorded_as_hers_is_dissent():
+    assert records_dissent(
+        "The health visitor said she felt the children could go home; her view was recorded and will be "
+        "put to conference."
+    )
+
+
+def test_the_family_sorting_out_disagreements_is_not_professional_dissent():
+    text = (
+        "DECISION\nEveryone at the mapping agreed that the children can stay at home.\n\n"
+        "SAFETY GOAL\nThe adults will sort out disagreements without shouting."
+    )
+    assert consensus(text) == ["Everyone at the mapping agreed that the children can stay at home."]
+
+
+def test_the_reason_for_a_managers_direction_is_not_an_explanation_of_a_concern():
+    text = (
+        "MANAGEMENT OVERSIGHT\nBen to speak to Reece's father before 16/05/2025, because Reece is being "
+        "left to care for his sister."
+    )
+    assert hypothesis(text) == []
+
+
+def test_the_reason_for_a_gap_in_knowledge_is_not_an_explanation_of_a_concern():
+    text = "ANALYSIS\nWe do not know how much Ollie hears of the arguments, because he has not been seen."
+    assert hypothesis(text) == []

@@ -127,3 +127,61 @@ def test_a_not_applicable_with_a_two_word_reason_is_still_a_placeholder():
         PlaceholderText,
         "CHILD'S VIEWS\nN/A - Ava is three weeks old; her presentation is described under observations.\n",
     )
+
+
+# --- holdout-3 failure types ---------------------------------------------------------
+
+
+def test_possessive_verdict_on_a_bond_is_a_judgement():
+    text = "STRENGTHS\nNoor has a strong and secure attachment to her father."
+    assert bare(text) == ["Noor has a strong and secure attachment to her father."]
+
+
+def test_telegraphic_verdict_without_a_verb_is_a_judgement():
+    text = "ANALYSIS\nHome visit planned.\n\nSUMMARY\nDad not coping. Children's needs not met."
+    assert bare(text) == ["Dad not coping.", "Children's needs not met."]
+
+
+def test_needs_verdict_about_a_hyphenated_name_is_a_judgement():
+    assert bare("ANALYSIS\nSam is able to meet Lily-Rose's emotional needs.") == [
+        "Sam is able to meet Lily-Rose's emotional needs."
+    ]
+
+
+def test_verdict_addressed_to_you_needs_evidence_about_you_not_about_someone_else():
+    text = (
+        "WHAT I THINK\nYou have been open and honest with me. "
+        "The incident on 02/03 was serious because Dean hit the door."
+    )
+    assert bare(text) == ["You have been open and honest with me."]
+
+
+def test_verdict_about_mum_needs_evidence_about_mum():
+    text = "STRENGTHS\nMum is a loving mother. Grandad visits twice a week."
+    assert bare(text) == ["Mum is a loving mother."]
+
+
+def test_verdict_drawn_from_an_observation_supports_the_next_judgement():
+    text = (
+        "PARENTING\nOn all three visits I observed that the flat was clean and warm. "
+        "The home is suitable for a baby."
+    )
+    assert bare(text) == []
+
+
+def test_source_named_in_a_relative_clause_supports_the_judgement():
+    text = "RISKS\nA second risk is emotional harm from the arguments, which Ava says make her hide."
+    assert bare(text) == []
+
+
+def test_danger_statement_is_not_read_for_bare_assertions():
+    text = "DANGER STATEMENT\nMia needs support to keep the baby's sleep safe."
+    assert bare(text) == []
+
+
+def test_hedge_inside_a_condition_is_a_trigger_not_doubt():
+    text = (
+        "ANALYSIS\nMason is safe at home, as I saw on four visits.\n\n"
+        "RECOMMENDATION\nThe school will tell me the same day if Mason seems frightened."
+    )
+    assert [f.rule for f in findings(AbsentUncertainty, text)] == ["absent-uncertainty"]

@@ -2,6 +2,7 @@
 
 from formlint.rule import Context
 from formlint_rules.absent_male_carer import AbsentMaleCarer
+from formlint_rules.child_voice_absent import ChildVoiceAbsent
 from formlint_rules.wider_children_overlooked import WiderChildrenOverlooked
 from tests.helpers import form_from_text
 
@@ -138,3 +139,90 @@ def test_sibling_named_only_as_the_object_of_an_adults_wish_is_overlooked():
         "breakfasts.\n\nANALYSIS\nEve is hungry at school, as her teacher reports, and needs breakfast."
     )
     assert any("Tom Price" in message for message in found)
+
+
+# --- holdout-3 failure types ---------------------------------------------------------
+
+
+def test_child_saying_something_about_the_partner_is_not_contact_with_him():
+    text = (
+        "Child: Oscar Reed (10)\nLives with: Gemma Reed (mother) and Liam Shaw (mother's partner)\n"
+        "Father: Darren Reed, died in 2019\n\n"
+        "WHAT OSCAR SAYS\nHe said he likes it when Liam takes him fishing. He wants to stay at his school."
+    )
+    assert any("Liam Shaw" in m for m in amc(text))
+
+
+def test_police_called_to_the_home_is_not_contact_with_him():
+    text = (
+        "Child: Oscar Reed (10)\nLives with: Gemma Reed (mother) and Liam Shaw (mother's partner)\n"
+        "Father: Darren Reed, died in 2019\n\n"
+        "BACKGROUND\nOn 18/04/2025 police were called to the home after Liam threw a phone at Gemma."
+    )
+    assert any("Liam Shaw" in m for m in amc(text))
+
+
+def test_father_named_in_apposition_is_known_by_name_and_contact_with_him_counts():
+    text = (
+        "Children: Isla Kerr (4), Harris Kerr (7)\n"
+        "Household: Morag Kerr (mother)\nEuan Kerr (39), father of both children, now at his brother's.\n\n"
+        "PARENTS' VIEWS\nI met Euan at his brother's flat on 02/05/2025. He said he misses the children."
+    )
+    assert amc(text) == []
+
+
+def test_a_parent_the_form_calls_he_is_the_father():
+    text = (
+        "Children: Ellie Ford (8)\nParents: Jodie Ford (30) and Marcus Ford (33)\n\n"
+        "WORRIES\nMarcus punched the door and his temper frightens Ellie. Ellie said her dad shouts.\n\n"
+        "MAPPING\nMarcus came to the meeting and he said his cannabis use has to stop."
+    )
+    assert amc(text) == []
+
+
+def test_someone_elses_relative_living_elsewhere_does_not_put_the_child_out_of_scope():
+    text = (
+        "Young person: Zara Khan (13)\nBrother: Imran Khan (9)\n\n"
+        "FAMILY\nZara's grandmother lives with her uncle's family nearby.\n\n"
+        "ANALYSIS\nZara's attendance is 79% and she is anxious about school."
+    )
+    assert any("Imran" in m for m in wco(text))
+
+
+def cva(text: str) -> list[str]:
+    return [f.message for f in ChildVoiceAbsent().check(form_from_text(text), Context())]
+
+
+def test_a_childs_named_views_heading_holds_that_childs_voice():
+    text = (
+        "Children: Kacey Dunn (8)\n\n"
+        "KACEY'S VIEWS\nLikes her room \"when it's tidy\". Wants a new bed cover."
+    )
+    assert cva(text) == []
+
+
+def test_another_childs_views_section_is_not_this_childs_voice():
+    text = (
+        "Children: Ellie-Mae Foster (8) and Ollie Foster (5)\n\n"
+        "ELLIE-MAE'S VIEWS\n- House of worries: \"Dad shouting\".\n\n"
+        "OLLIE'S VIEWS\nOllie was at his nan's on the day of the visit and has not yet been seen."
+    )
+    assert any("Ollie" in m for m in cva(text))
+
+
+def test_she_after_a_sentence_about_the_child_is_the_child_whoever_else_is_named():
+    text = (
+        "Children: Poppy Hollis (7) and Jake Hollis (4)\n\n"
+        "THE CHILDREN'S VIEWS\nPoppy (7): seen alone at school on 10/03/2025. "
+        "She said she \"hid behind Mrs Rowe\" at the gate.\n"
+        "Jake (4): seen at home. He drew his family."
+    )
+    assert cva(text) == []
+
+
+def test_a_child_who_brought_the_worker_a_toy_was_observed():
+    text = (
+        "Child: Maisie Turner (2)\n\nMAISIE'S WORLD\nOn my visit Maisie brought me her shape sorter, named "
+        "\"circle\" and \"star\", and went to her mum for a cuddle."
+    )
+    assert cva(text) == []

@@ -367,3 +367,40 @@ def test_a_plan_in_the_chronology_is_a_previous_plan_even_unnamed_as_previous() 
     )
     found = findings(RiskNotCarriedForward, text)
     assert any("Previous children's services involvement" in f.message for f in found)
+
+
+# --- holdout-3 failure types ---------------------------------------------------------
+
+
+def test_a_caution_for_assaulting_a_former_partner_left_out_of_the_analysis_is_flagged() -> None:
+    text = (
+        "AGENCY CHECKS\nPolice: Mr Cole received a caution in 2021 for common assault on a former "
+        "partner.\n\nRISK ANALYSIS\nThe main worry is that Theo goes to school hungry."
+    )
+    messages = [f.message.casefold() for f in findings(RiskNotCarriedForward, text)]
+    assert any(m.startswith("domestic abuse") for m in messages)
+
+
+def test_an_arrest_in_the_background_left_out_of_the_analysis_is_flagged() -> None:
+    text = (
+        "BACKGROUND\nKieran Dolan was arrested for assaulting Leah in February.\n\n"
+        "ANALYSIS\nLeah's low mood is being treated by her GP."
+    )
+    assert findings(RiskNotCarriedForward, text)
+
+
+def test_a_previous_plan_referred_to_as_the_familys_history_is_carried_forward() -> None:
+    text = (
+        "PREVIOUS INVOLVEMENT\nAria was subject to a child protection plan in 2018 for emotional abuse.\n\n"
+        "ANALYSIS\nThe arguments may be a return to what the family experienced before 2019; the "
+        "history means I cannot rule it out."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
+
+
+def test_going_without_breakfast_in_the_worries_carries_hunger_forward() -> None:
+    text = (
+        "ASSESSMENT\nKian arrives hungry on Mondays, according to nursery records.\n\n"
+        "WHAT ARE WE WORRIED ABOUT\nWe are worried that Kian could go without breakfast and clean clothes."
+    )
+    assert findings(RiskNotCarriedForward, text) == []
