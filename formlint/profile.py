@@ -76,6 +76,11 @@ class Profile:
 def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True) -> str | None:
     if not key:
         return None
+    if key.startswith("the "):
+        # "The child protection plan", "The referral": the article changes nothing.
+        found = _lookup(table, key[4:], prefix=prefix)
+        if found is not None:
+            return found
     for synonym, kind in table:
         if key == synonym:
             return kind
