@@ -8,9 +8,11 @@ added, and a literal space standing for any run of whitespace.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import regex
 
+from formlint.language.wordlist import compile_wordlist
 from formlint_rules.lexicon import entries
 
 _HEADER = regex.compile(r"\[([a-z_]+)\]")
@@ -31,11 +33,11 @@ def grouped(name: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def pattern(name: str, category: str) -> regex.Pattern[str]:
+def pattern(name: str, category: str) -> Any:
     """One case-insensitive pattern matching any entry of ``category`` as whole words."""
     space = r"\s+"
     alternatives = "|".join("(?:" + e.replace(" ", space) + ")" for e in grouped(name)[category])
-    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])", regex.IGNORECASE)
+    return compile_wordlist(rf"(?<![\w-])(?:{alternatives})(?![\w])")
 
 
 def categories(name: str) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 
 import regex
 
+from formlint.language.wordlist import compile_wordlist
+
 __all__ = [
     "Cue",
     "categories",
@@ -33,7 +35,6 @@ __all__ = [
     "select_longest",
 ]
 
-_FLAGS = regex.IGNORECASE | regex.UNICODE
 # Only "[lower_snake]" is a header; "[;:.!?]" is a regex character class.
 _HEADER = regex.compile(r"\[([a-z_]+)\]")
 
@@ -103,7 +104,7 @@ def _union(name: str) -> Any:
     words, others = _split(e for entries in lexicon_entries(name).values() for e in entries)
     if others:
         return None
-    return regex.compile(r"\b(?:" + "|".join(words) + r")(?:(?!\w)|(?<=\W))", _FLAGS)
+    return compile_wordlist(r"\b(?:" + "|".join(words) + r")(?:(?!\w)|(?<=\W))")
 
 
 @functools.cache
@@ -118,7 +119,7 @@ def compiled(name: str, category: str) -> Any:
         alternatives.append(r"\b(?:" + "|".join(words) + ")")
     if others:
         alternatives.append(r"(?:(?<!\w)|(?=\W))(?:" + "|".join(others) + ")")
-    return regex.compile("(?:" + "|".join(alternatives) + r")(?:(?!\w)|(?<=\W))", _FLAGS)
+    return compile_wordlist("(?:" + "|".join(alternatives) + r")(?:(?!\w)|(?<=\W))")
 
 
 _T = TypeVar("_T")
