@@ -74,8 +74,11 @@ class Member:
     @property
     def first_names(self) -> tuple[str, ...]:
         """The names a sentence may call this person by: first name and any aliases."""
-        first = _key(self.name)[:1] if self.name else ()
-        return (*(n.capitalize() for n in first), *self.aliases)
+        words = [w.rstrip(".") for w in (self.name or "").split() if w.rstrip(".").lower() not in _TITLES]
+        # Keep the form's own casing ("Ellie-Mae", "McKenzie"); only a name typed all in one
+        # case ("ELLIE-MAE", "ellie-mae") is put into the case a sentence would use.
+        first = [w if not (w.isupper() or w.islower()) else w.title() for w in words[:1]]
+        return (*first, *self.aliases)
 
     def label(self) -> str:
         """How a message names this person: "Dom Achebe (partner)", "the father"."""

@@ -67,7 +67,8 @@ _PLURALS = {
 SUBJECT_LABELS = frozenset({"child", "children", "subject child", "child's name", "young person", "name"})
 _SUBJECT_LABELS = SUBJECT_LABELS
 _CHILD_WITH_AGE = regex.compile(
-    r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*\(\s*(?i:aged?\s+)?"
+    r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*(?:\s+\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*)?)"
+    r"\s*\(\s*(?i:aged?\s+)?"
     r"(?P<age>\d{1,2}(?:\s*(?i:months?|weeks?|days?))?)\s*(?i:old)?\s*\)",
 )
 

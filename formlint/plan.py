@@ -55,7 +55,7 @@ _AGENTLESS = regex.compile(
     r"\b(?:will|to|shall|should|must|would|can)\s+(?:continue\s+to\s+)?be\s+(?:\w+ly\s+)?"
     r"(?:monitored|reviewed|offered|provided|supported|explored|considered|arranged|completed|undertaken|"
     r"made|sought|given|discussed|shared|assessed|encouraged|signposted|referred|checked|kept|put in place|"
-    r"agreed|followed up|looked into|addressed|tackled|managed|visited|seen|held)\b",
+    r"agreed|followed up|looked into|addressed|tackled|managed|visited|seen|held|helped)\b",
     regex.IGNORECASE,
 )
 _BY_AGENT = regex.compile(
@@ -83,7 +83,11 @@ _OWNER_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 _TIMESCALE = regex.compile(
-    r"\b(?:by|before|until|from|starting|within|no later than|at|for)\s+(?:the\s+)?"
+    # "for the rest of the school year", "until the end of term", "by the end of the summer term"
+    r"\b(?:by|before|until|till|for|from|at)\s+the\s+(?:end|start|rest|beginning)\s+of\s+(?:the\s+|this\s+)?"
+    r"(?:(?:school|academic|summer|autumn|spring|christmas|easter|current)\s+)?"
+    r"(?:term|year|half[- ]term|holidays?|month|week|placement|school year)\b"
+    r"|\b(?:by|before|until|from|starting|within|no later than|at|for)\s+(?:the\s+)?"
     r"(?:next|end of|start of|\d|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|half[- ]term|christmas|easter|summer|autumn|spring|term|core group|review|"

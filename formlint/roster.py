@@ -63,27 +63,39 @@ def _yes(text: str) -> bool | None:
     return answer
 
 
+# "Relationship: mother" typed inside the cell, as some case systems export each row.
+_LABELLED_CELL = regex.compile(r"^\s*([^:\n]{2,40}?)\s*:\s*(.*)$", regex.DOTALL)
+
+
+def _cell(block: Block) -> tuple[str | None, str]:
+    """The column a table cell belongs to and its value; a label inside the cell wins."""
+    labelled = _LABELLED_CELL.match(block.text)
+    if labelled and _column(labelled.group(1)):
+        return _column(labelled.group(1)), labelled.group(2).strip()
+    return _column(block.label or ""), block.text.strip()
+
+
 def household(sections: list[Section]) -> list[Person]:
     """One person per table row of a family-composition section that has a name column."""
-    rows: dict[tuple[int | None, int | None], dict[str, Block]] = defaultdict(dict)
+    rows: dict[tuple[int | None, int | None], dict[str, str]] = defaultdict(dict)
     for section in sections:
         if section.kind != "family_composition":
             continue
         for block in section.blocks:
-            key = _column(block.label or "")
-            if key and block.location.row is not None and not block.blank:
-                rows[(block.location.table, block.location.row)][key] = block
+            key, value = _cell(block)
+            if key and block.location.row is not None and not block.blank and value:
+                rows[(block.location.table, block.location.row)][key] = value
     people = []
     for cells in rows.values():
-        if "name" not in cells or not cells["name"].text.strip():
+        if not cells.get("name"):
             continue
         people.append(
             Person(
-                name=cells["name"].text.strip(),
-                role=cells["role"].text.strip() if "role" in cells else None,
-                date_of_birth=parse_date(cells["dob"].text) if "dob" in cells else None,
-                age=cells["age"].text.strip() if "age" in cells else None,
-                in_household=_yes(cells["household"].text) if "household" in cells else None,
+                name=cells["name"],
+                role=cells.get("role"),
+                date_of_birth=parse_date(cells["dob"]) if "dob" in cells else None,
+                age=cells.get("age"),
+                in_household=_yes(cells["household"]) if "household" in cells else None,
             )
         )
     return people

@@ -107,7 +107,8 @@ def others_words(
             continue
         starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, cue.start)]
         speaker = text[starts[-1] if starts else 0 : cue.end]
-        named = any(regex.search(rf"\b{regex.escape(n)}\b", speaker) for n in family_names)
+        # "Lily-Mae's key worker reports": a name in the possessive belongs to someone else's title.
+        named = any(regex.search(rf"\b{regex.escape(n)}\b(?!['’]s\b)", speaker) for n in family_names)
         if _AGENTLESS.match(speaker):
             continue  # "It is reported that ...": nobody's words but the writer's
         if any_speaker or views_section or named or _FAMILY_SPEAKER.search(speaker):

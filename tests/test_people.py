@@ -66,3 +66,20 @@ def test_family_composition_tables_in_word_forms_become_household_members():
     found = people(form)
     assert found[("Lee Parkin", "father")].in_household is False
     assert found[("Jacob Fenwick", "brother")].child
+
+
+def test_rows_typed_as_label_and_value_in_each_cell_give_name_role_and_age():
+    form = form_from_text(
+        "# Child and Family Assessment\n\n**Child:** Ellie-Mae Jones (7)\n\n## Family composition\n\n"
+        "| Name: Ellie-Mae Jones | Relationship: subject child | Age: 7 |\n|---|---|---|\n"
+        "| Name: Sian Jones | Relationship: mother | Age: 31 |\n"
+        "| Name: Tyler Jones | Relationship: half-brother | Age: 12 |\n\n"
+        "## Analysis\n\nEllie-Mae told me she likes her new school.\n",
+        name="cfa.md",
+    )
+    found = people(form)
+    assert found[("Sian Jones", "mother")].age == "31"
+    assert found[("Tyler Jones", "brother")].child
+    # A hyphenated first name is one name, kept in the form's own casing.
+    assert [m.name for m in form.people.subjects] == ["Ellie-Mae Jones"]
+    assert form.people.subjects[0].first_names == ("Ellie-Mae",)

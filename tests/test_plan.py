@@ -90,3 +90,17 @@ def test_standing_conditions_need_no_date():
     assert is_standing("Jason not to come to the family home.")
     assert is_standing("Mr Parr's contact with the children to be supervised by the paternal grandmother.")
     assert not is_standing("Mum to attend the GP.")
+
+
+def test_school_calendar_timescales_and_a_passive_help_are_read_as_such():
+    form = form_from_text(
+        "# Child in Need Plan\n\n**Child:** Noah Finch (9)\n\n## Plan\n\n"
+        "1. The school nurse will see Noah until the end of term.\n"
+        "2. Ms Finch will attend the parenting group for the rest of the school year.\n"
+        "3. Noah will be helped to talk about his feelings.\n",
+        name="plan.md",
+    )
+    nurse, group, helped = form.actions
+    assert nurse.timescale == "until the end of term"
+    assert group.timescale == "for the rest of the school year"
+    assert helped.owner is None and helped.timescale is None
