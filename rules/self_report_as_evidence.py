@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
@@ -46,6 +47,7 @@ _GAP = (
     r"consistently|clearly|told\s+me\s+and)){0,4}\s+"
 )
 _ACCORDING = r"according\s+to\s+(?:(?:her|his|their|the)\s+)?"
+_ACCORDING_TO = regex.compile(_ACCORDING, regex.IGNORECASE)
 # A sentence that draws the conclusion from the one before ("This shows the risk has reduced").
 _CONCLUDES = regex.compile(
     r"^\W*(?:this|which|that)\s+(?:shows|means|demonstrates|indicates|suggests|evidences)|^\W*(?:therefore|"
@@ -106,11 +108,14 @@ def _claim_after(text: str, start: int) -> regex.Match[str] | None:
     return None
 
 
-def _basis(text: str, reporting: regex.Pattern[str]) -> _Basis | None:
+def _basis(text: str, reporting: Callable[[], regex.Pattern[str]]) -> _Basis | None:
     """Why ``text`` is flagged: a claim of change inside a parent's account, or beside attendance."""
     if _TENSE_FUTURE.search(text):
         return None
-    for report in reporting.finditer(text):
+    # The form's own pattern (its people's names with every reporting verb) is costly to
+    # compile, and most sentences have no reporting verb at all: look for one first.
+    may_report = pattern(_LEXICON, "reporting").search(text) or _ACCORDING_TO.search(text)
+    for report in reporting().finditer(text) if may_report else ():
         claim = _claim_after(text, report.end())
         if claim:
             return _Basis("report", report.group(), claim.group())
@@ -133,7 +138,7 @@ def _engagement_then_claim(sentence: Sentence, following: Sentence) -> bool:
     )
 
 
-def _independent(text: str, reporting: regex.Pattern[str]) -> bool:
+def _independent(text: str) -> bool:
     if pattern(_LEXICON, "independent").search(text) or pattern(_LEXICON, "doubt").search(text):
         return True
     return any(c.category == "gap" for c in uncertainty_cues(text))
@@ -218,7 +223,7 @@ class SelfReportAsEvidence(Rule):
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
         kinds = tuple(self.option(context, "sections") or ())
-        reporting = _reporting(form)
+        reporting = cache(lambda: _reporting(form))
         for section in _sections(form, kinds):
             sentences = section.sentences
             for index, sentence in enumerate(sentences):
@@ -238,7 +243,7 @@ class SelfReportAsEvidence(Rule):
                 if _INFERS.search(sentence.text):
                     # "..., so the risk has reduced": the conclusion is drawn here, from this basis.
                     window = [sentence]
-                if any(_independent(s.text, reporting) for s in window):
+                if any(_independent(s.text) for s in window):
                     continue
                 yield self._finding(section, sentence, basis)
 
