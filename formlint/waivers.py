@@ -268,6 +268,8 @@ _DIRECTIVE = re.compile(
     r"^\s*(?:<!--\s*)?(?:#\s*|//\s*)?formlint:\s*(disable|enable)\s*=\s*([\w\s,-]+?)\s*(?:-->)?\s*$",
     re.IGNORECASE,
 )
+# "Mum is coping well. <!-- formlint: disable=bare-assertion -->": for that line alone.
+_TRAILING = re.compile(r"\S.*?<!--\s*formlint:\s*disable\s*=\s*([\w\s,-]+?)\s*-->\s*$", re.IGNORECASE)
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -297,6 +299,11 @@ def inline_disables(text: str, first_heading: int | None = None) -> list[Disable
     open_: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         found = _DIRECTIVE.match(line)
+        trailing = None if found else _TRAILING.search(line)
+        if trailing:
+            # At the end of a line of text, like a linter's no-QA comment: that line only.
+            names = [n.strip().lower() for n in trailing.group(1).split(",") if n.strip()]
+            out.extend(Disable(name, number, number, number) for name in names)
         if not found:
             continue
         names = [n.strip().lower() for n in found.group(2).split(",") if n.strip()]

@@ -187,6 +187,20 @@ def test_a_disable_further_down_runs_from_its_line_to_the_matching_enable():
     assert found == {"a-rule": (3, 5), "t101": (3, None)}
 
 
+def test_a_disable_at_the_end_of_a_line_covers_that_line_only():
+    text = "ANALYSIS\nMum is coping well. <!-- formlint: disable=bare-assertion, J603 -->\nDad is fine.\n"
+    found = {(d.rule, d.start, d.end) for d in inline_disables(text, first_heading=1)}
+    assert found == {("bare-assertion", 2, 2), ("j603", 2, 2)}
+
+
+def test_a_comment_at_the_end_of_a_line_is_not_form_text(project):
+    text = "# Analysis\n\nMum is coping well. <!-- formlint: disable=T101 -->\n"
+    (project / "forms" / "a.md").write_text(text)
+    report, _ = _report(project, "forms/a.md")
+    form = report.files[0].form
+    assert form is not None and [s.text for s in form.sections[0].sentences] == ["Mum is coping well."]
+
+
 def test_disable_lines_are_not_read_as_form_text(project):
     (project / "forms" / "a.txt").write_text("formlint: disable=no-uncooperative\n" + FORM)
     report, _ = _report(project)

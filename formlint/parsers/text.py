@@ -43,6 +43,7 @@ _RECORD = regex.compile(
 )
 _SIDE_BY_SIDE = regex.compile(r"\s{3,}(?=[\p{Lu}][^:]{1,40}:\s)")
 _COMMENT = regex.compile(r"^\s*<!--.*-->\s*$")
+_INLINE_COMMENT = regex.compile(r"\s*<!--.*?-->")
 # "formlint: disable=bare-assertion" on a line of its own: read by formlint.waivers, not form text.
 _DIRECTIVE = regex.compile(r"^\s*(?:<!--\s*)?(?:#\s*|//\s*)?formlint:\s*(?:disable|enable)\s*=", regex.I)
 # Pipe tables ("| Action | Who | When |"), as Markdown and many case systems export them.
@@ -195,6 +196,10 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
         if skip_next:
             skip_next = False
             continue
+        if "<!--" in line and _INLINE_COMMENT.sub("", line).strip():
+            # A comment inside a line of text ("Mum is coping. <!-- formlint: disable=... -->") is
+            # invisible in rendered Markdown, so it is not the form's text either.
+            line = _INLINE_COMMENT.sub("", line).rstrip()
         if _TABLE_ROW.match(line):
             flush()
             table.append((number, line))
