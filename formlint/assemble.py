@@ -27,7 +27,13 @@ _DETAIL_LABELS = frozenset(
         "case ref", "dob", "age", "legal status", "disability",
     }
 )
-_NAMED_POSSESSIVE = regex.compile(r"^(\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
+_NAMED_POSSESSIVE = regex.compile(r"^((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
+_PROFESSIONAL_TITLE = regex.compile(r"(?i:dr|doctor|pc|dc|ds|sergeant|inspector|nurse|professor)\b")
+_NUMBERED = regex.compile(r"\s*\d{1,2}$")  # "Action 4": a plan's column label, numbered
+# What follows "Jade's" in a heading that gives a family member's own views.
+_VIEWS_WORDS = regex.compile(
+    r"^(?i:views?|views and wishes|wishes and feelings|words|voice|thoughts|perspective)\W*$"
+)
 _WHO = r"(?P<who>\p{Lu}[\p{L}'’ -]{0,40}?)"
 _WHOSE_VIEWS = regex.compile(
     rf"^(?i:what (?:does|do|did) ){_WHO}(?i: (?:think|say|want|feel|tell us|wish for))\W*$"
@@ -73,7 +79,10 @@ def _child_named(name: str, text: str) -> bool:
 _NOT_A_PERSON = regex.compile(
     r"\b(?i:other|agenc\w*|professionals?|school|nursery|police|health|services?|we|they|you|people|staff)\b"
 )
-_WHY_PLAN = regex.compile(r"^(?i:why )\p{Lu}[\p{L}'’ -]{0,40}? (?i:has|needs) (?i:a|this) (?i:plan)\W*$")
+_WHY_PLAN = regex.compile(
+    r"^(?i:why )\p{Lu}[\p{L}'’ -]{0,60}? (?i:has|have|needs|need) (?i:a|an|this) "
+    r"(?:[\p{L}-]+ ){0,3}(?i:plan)\W*$"
+)
 
 
 @dataclass
@@ -139,7 +148,9 @@ class _Builder:
             return None
         for earlier in reversed(self.sections[:-1]):
             if earlier.level is not None and earlier.level < section.level:
-                return earlier if earlier.kind else None
+                # "# Our Family Plan — Hall family" over every "##": the form's title, not a parent.
+                is_title = earlier is self.sections[0] or earlier.heading == self.metadata.title
+                return earlier if earlier.kind and not is_title else None
         return None
 
     def _kind_of(self, heading: str) -> str | None:
@@ -148,9 +159,12 @@ class _Builder:
             return kind
         cleaned = clean_heading(heading)
         named = _NAMED_POSSESSIVE.match(cleaned)
-        if named and self._is_child(named.group(1)):
+        if named and self._is_child(named.group(1).split()[0]):
             # "Kai's views" is the child's-views section when Kai is the child the form is about.
             return self.profile.section_kind("child's " + named.group(2))
+        if named and _VIEWS_WORDS.match(named.group(2)) and not _NOT_A_PERSON.search(named.group(1)) \
+                and not _PROFESSIONAL_TITLE.match(named.group(1)):
+            return "parent_views"  # "Jade's views", "Aaron Pike's views": a family adult's own
         asked = _WHOSE_VIEWS.match(cleaned)
         if asked and not _NOT_A_PERSON.search(asked.group("who")):
             # "What does Mia think?", "What Jade told me", "What matters to Eira": whose views.
@@ -217,6 +231,11 @@ class _Builder:
     def field(self, item: RawItem) -> None:
         label = item.label or ""
         meta = self.profile.metadata_field(label)
+        here = self.current(item.location)
+        if here.kind == "plan_actions" and meta is None and self.profile.is_column(_NUMBERED.sub("", label)):
+            # "Outcome: ..." / "Lead: ..." lines of one action: the plan's columns, not sections.
+            self.add(item, here)
+            return
         kind = self.profile.section_kind(label) if meta is None else None
         answers = item.weak and meta is None and kind is not None and self._answers_heading(item.location)
         if meta is None and (kind is None or answers) and (item.weak or self.profile.is_column(label)):

@@ -149,7 +149,11 @@ _COMMITMENT = regex.compile(
 _VAGUE_TIME = regex.compile(
     r"^\W*(?:ongoing|on-going|as required|as needed|as and when|when appropriate|as appropriate|asap|"
     r"when available|when possible|if needed|if required|to be agreed|to be arranged|when needed|"
-    r"as soon as possible|in due course|regularly|tbc|tba|to be confirmed|n/?a|none|-+|\?+)\W*$",
+    r"as soon as possible|in due course|regularly|tbc|tba|to be confirmed|n/?a|none|-+|\?+|"
+    # "not yet agreed", "to be decided", "when a place is available", "once funding is agreed"
+    r"(?:not|not yet|still) (?:agreed|known|decided|confirmed|allocated|identified)|"
+    r"to be (?:decided|allocated|identified)|"
+    r"(?:when|once|if) (?:a |the )?(?:place|space|slot|worker|funding|referral)\b.*)\W*$",
     regex.IGNORECASE,
 )
 
@@ -322,8 +326,23 @@ def _trim(item: str) -> str:
 def _merged(blocks: list[Block]) -> list[tuple[str, Block]]:
     """Paragraphs with a line broken after a label ("Responsible person:" / "Mr Lindley.") rejoined."""
     out: list[tuple[str, Block]] = []
+    record: set[str] = set()  # the columns of the action record being rejoined, if any
     for block in blocks:
         text = block.text.strip()
+        label = _NUMBERED_LABEL.sub("", block.label or "")
+        column = _COLUMN_OF.get(normalise(label)) if label and block.location.row is None else None
+        if column is not None:
+            # "Outcome: ..." / "Action: ..." / "Lead: ..." / "Date: ..." as fields of their own:
+            # one action record, until a column comes round again.
+            field = f"{block.label}: {text}" + ("" if text.endswith((".", ":", ";")) else ".")
+            if out and record and column not in record:
+                out[-1] = (f"{out[-1][0]} {field}", out[-1][1])
+            else:
+                out.append((field, block))
+                record = set()
+            record.add(column)
+            continue
+        record = set()
         continues = out and not _ITEM.match(text) and (text[:1].islower() or text[:1].isdigit())
         if out and (out[-1][0].endswith(":") or continues):
             out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
@@ -376,7 +395,10 @@ def _inline_record(text: str) -> dict[str, str] | None:
     """ "Action 3: Dental check-up. Responsible person: to be confirmed. By when: summer." """
     marks = list(_INLINE_LABEL.finditer(text))
     kinds = [_COLUMN_OF.get(normalise(_NUMBERED_LABEL.sub("", m.group("label")))) for m in marks]
-    if len(marks) < 2 or kinds[0] != "action" or not any(k in ("owner", "timescale") for k in kinds):
+    # The action usually comes first; an outcome-led record ("Outcome: ... Action: ...") too.
+    if len(marks) < 2 or kinds[0] not in ("action", "outcome") or "action" not in kinds:
+        return None
+    if not any(k in ("owner", "timescale") for k in kinds):
         return None
     record: dict[str, str] = {}
     for mark, kind, following in zip(marks, kinds, [*marks[1:], None], strict=True):

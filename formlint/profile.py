@@ -54,6 +54,9 @@ class Profile:
         for candidate in (key, normalise(head)):
             if kind is None:
                 kind = next((k for pattern, k in self.patterns if pattern.search(candidate)), None)
+        if kind is None and _BILINGUAL.search(heading):
+            # "Adran 11: Dadansoddiad / Section 11: Analysis": a heading in two languages.
+            kind = next(filter(None, (self.section_kind(part) for part in _BILINGUAL.split(heading))), None)
         return kind
 
     def metadata_field(self, label: str) -> str | None:
@@ -71,6 +74,9 @@ class Profile:
 
     def is_guidance(self, text: str) -> bool:
         return bool(self.guidance.search(text.strip()))
+
+
+_BILINGUAL = regex.compile(r"\s+/\s+")
 
 
 def _lookup(table: tuple[tuple[str, str], ...], key: str, *, prefix: bool = True) -> str | None:

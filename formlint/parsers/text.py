@@ -14,6 +14,9 @@ from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
 _BRACKET = regex.compile(r"^\s*\[([^\]]{2,80})\]\s*$")
+_RUN_IN = regex.compile(
+    r"^\s*(?:\*\*|__)(?P<label>\p{Lu}[^*_\n]{1,58}?)\s*(?:[.:](?:\*\*|__)|(?:\*\*|__)\s*[.:])\s+(?P<rest>\S.*)$"
+)
 _BOLD_LINE = regex.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 _COLON_HEADING = regex.compile(r"^\s*([\p{Lu}0-9][^:.!]{1,70}?)\s*:\s*$")
 _NUMBERED = regex.compile(r"^\s*(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+\S")
@@ -222,11 +225,17 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
         if heading is not None:
             flush()
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
-            doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING))
+            atx = _MD_HEADING.match(line)
+            # "## Agency reports" then "### Police": the deeper heading is part of the one above.
+            level = len(atx.group(1)) if atx else None
+            doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING, level=level))
             # A short "Label:" line opens a field whose answer is the next line.
             answers_label = bool(_COLON_HEADING.match(line)) and len(heading.split()) <= 4
             continue
         line = _ANSWER_PREFIX.sub("", line, count=1)
+        if (run_in := _RUN_IN.match(line)) and not regex.search(r"\*\*|__|\s\|\s", run_in.group("rest")):
+            # "**Risk analysis.** This was the third call-out": a bold run-in heading is a label.
+            line = f"{run_in.group('label')}: {run_in.group('rest')}"
         label = LABEL_VALUE.match(line)
         if label and para and _ends_block(para[-1], line):
             flush()  # "Mother:   Jade Walker (26)" after a list or a field: a field of its own

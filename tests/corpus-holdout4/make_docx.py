@@ -99,12 +99,12 @@ def grid_table(doc, header, rows) -> None:
     """Table with a bold, shaded header row."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
         set_cell(cell, text, bold=True)
         shade(cell)
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             set_cell(cell, text)
     doc.add_paragraph()
 
