@@ -93,6 +93,9 @@ class _Builder:
     # True when the current section was opened by a label/answer field, so an
     # unrelated field after it must not be merged into it.
     opened_by_field: bool = False
+    # Tables whose column headings are all section questions (a Signs of Safety map:
+    # "What are we worried about?" | "What is working well?" | "What needs to happen?").
+    section_tables: frozenset[tuple[int | None, int | None]] = frozenset()
 
     def current(self, location: Location) -> Section:
         if not self.sections:
@@ -214,6 +217,10 @@ class _Builder:
         section.blocks.append(Block(item.text, item.location, blank=blank, label=label))
 
     def body(self, item: RawItem) -> None:
+        if item.label and (item.location.page, item.location.table) in self.section_tables:
+            # Each column of such a table answers its own question: a section per column.
+            self.field(RawItem(item.text, item.location, Role.FIELD, label=item.label))
+            return
         match = LABEL_VALUE.match(item.text) if item.label is None else None
         if match and len(match.group(1).split()) <= 5:
             label, value = match.group(1), match.group(2).strip()
@@ -281,6 +288,22 @@ def _title_lines(raw: RawDocument) -> list[str]:
     return labelled + lines + raw.extra_text[:4]
 
 
+def _section_tables(raw: RawDocument, profile: Profile) -> frozenset[tuple[int | None, int | None]]:
+    """Tables with a heading row whose every column heading is a section question, and none a
+    plan column ("Who", "By when"): their columns are sections, not a table of rows."""
+    labels: dict[tuple[int | None, int | None], set[str]] = {}
+    for item in raw.items:
+        if item.role is Role.BODY and item.label and item.location.row is not None:
+            labels.setdefault((item.location.page, item.location.table), set()).add(item.label)
+    return frozenset(
+        key
+        for key, names in labels.items()
+        if len(names) >= 2
+        and all(profile.section_kind(n) for n in names)
+        and not any(profile.is_column(n) for n in names)
+    )
+
+
 def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form:
     """Build a Form. ``profile`` forces a profile id; otherwise it is detected."""
     if profile is None:
@@ -291,7 +314,8 @@ def assemble(raw: RawDocument, path: str, *, profile: str | None = None) -> Form
             if i.role is not Role.BODY
         }
         profile = detect_profile(_title_lines(raw), kinds)
-    builder = _Builder(load_profile(profile))
+    chosen = load_profile(profile)
+    builder = _Builder(chosen, section_tables=_section_tables(raw, chosen))
     for item in raw.items:
         if item.role is Role.HEADING:
             builder.heading(item)

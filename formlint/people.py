@@ -257,9 +257,31 @@ class _Builder:
             title = _titled_surname(surname).search(text)
             if len(adults) == 1 and title:
                 member = replace(member, gender=_TITLES[title.group(1).lower()])
+        unknown = member.gender is None and not member.child
+        if unknown and member.name and member.role in ("parent", "carer", None):
+            member = replace(member, gender=_gender_from_speech(member.name.split()[0], text))
         if member.role == "parent" and member.gender:
             member = replace(member, role="father" if member.gender == "male" else "mother")
         return member
+
+
+_SPEECH_VERBS = (
+    r"said|says|told (?:me|us|the \w+)|explained|thinks|thought|feels|felt|reported|added|agreed|"
+    r"described|admitted|accepted|denied|confirmed|insisted|believes|believed|wants|wanted"
+)
+
+
+def _gender_from_speech(first_name: str, text: str) -> str | None:
+    """ "Callum said he had punched the wall": the pronoun after a person's own account is theirs.
+    Only when every such pronoun agrees, since "Jade said he was stressed" can happen."""
+    pattern = regex.compile(
+        rf"\b{regex.escape(first_name)}\s+(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?P<p>he|she)\b",
+        regex.IGNORECASE,
+    )
+    found = {m.group("p").lower() for m in pattern.finditer(text)}
+    if len(found) != 1:
+        return None
+    return "male" if found == {"he"} else "female"
 
 
 def build_roster(form: Form) -> Roster:

@@ -27,6 +27,10 @@ def _is_parent_heading(form: Form, index: int) -> bool:
         return False
     if section.level is not None and following.level is not None:
         return following.level > section.level
+    if section.level is not None and following.kind is not None:
+        # A heading, then at once a question answered in a field or a bold run-in
+        # ("Social care" then "**Risk analysis.** ..."): the questions are its content.
+        return True
     return following.kind == section.kind
 
 

@@ -236,3 +236,16 @@ def test_details_blocks_keep_one_field_or_person_per_line():
     names = {(m.name, m.role) for m in form.people}
     assert ("Jade Walker", "mother") in names and ("Morag McLeod", "mother") in names
     assert {"Amber Walker", "Leo Walker", "Harris McLeod"} <= {m.name for m in form.people.children}
+
+
+def test_markdown_heading_levels_bold_run_ins_and_bilingual_headings_are_read():
+    form = form_from_text(
+        "# Report to conference\n\n## 3. Agency reports\n\n### 3.1 Police\n\nTwo call-outs.\n\n"
+        "### 3.2 Social care\n\n**Risk analysis.** The violence is escalating.\n\n"
+        "## Adran 11: Dadansoddiad / Section 11: Analysis\n\nWe do not yet know why.\n",
+        name="report.md",
+    )
+    kinds = {s.heading: s.kind for s in form.sections}
+    assert kinds["Police"] == "agency_checks"  # "### 3.1 Police": a sub-section of "Agency reports"
+    assert kinds["Risk analysis"] == "risk_analysis"
+    assert kinds["Adran 11: Dadansoddiad / Section 11: Analysis"] == "analysis"

@@ -83,3 +83,13 @@ def test_rows_typed_as_label_and_value_in_each_cell_give_name_role_and_age():
     # A hyphenated first name is one name, kept in the form's own casing.
     assert [m.name for m in form.people.subjects] == ["Ellie-Mae Jones"]
     assert form.people.subjects[0].first_names == ("Ellie-Mae",)
+
+
+def test_a_parent_of_unstated_gender_takes_it_from_their_own_account():
+    form = form_from_text(
+        "Child: Nova Shaw (10 weeks)\nParents: Jade Shaw (19) and Callum Reid (20)\n\n"
+        "BACKGROUND\nCallum said he had punched the wall during an argument.\n"
+    )
+    roles = {m.name: m.role for m in form.people}
+    assert roles["Callum Reid"] == "father"
+    assert roles["Jade Shaw"] == "parent"  # nothing says which: left unstated

@@ -140,7 +140,8 @@ def _is_standalone_heading(line: str, after_blank: bool, alone: bool = False) ->
         and not _SHORT_ANSWER.match(stripped)
         and not _SIGN_OFF.search(_BRACKETED.sub("", stripped))
         and stripped[:1].isupper()
-        and len(stripped.split()) <= words
+        # "The Child Protection Plan (As Agreed At The Initial Conference On 12/02/2025)"
+        and len(_BRACKETED.sub("", stripped).split()) <= words
         and len(stripped) <= length
         and not stripped.endswith((".", ",", ";", "!", '"', "”"))
         and not _LIST_ITEM.match(line)
@@ -160,7 +161,9 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return m.group(1)
     if _is_upper_heading(line) or _is_numbered_heading(line) or _QUESTION_NUMBER.match(line):
         return line.strip()
-    if _is_standalone_heading(line, after_blank, alone=not next_line.strip()) and not LABEL_VALUE.match(line):
+    # A line standing alone, or heading a list, may be longer than one opening a paragraph.
+    alone = not next_line.strip() or bool(_LIST_ITEM.match(next_line))
+    if _is_standalone_heading(line, after_blank, alone=alone) and not LABEL_VALUE.match(line):
         return line.strip()
     return None
 
@@ -233,8 +236,12 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             answers_label = bool(_COLON_HEADING.match(line)) and len(heading.split()) <= 4
             continue
         line = _ANSWER_PREFIX.sub("", line, count=1)
-        if (run_in := _RUN_IN.match(line)) and not regex.search(r"\*\*|__|\s\|\s", run_in.group("rest")):
-            # "**Risk analysis.** This was the third call-out": a bold run-in heading is a label.
+        run_in = _RUN_IN.match(line)
+        if run_in and regex.search(r"\*\*|__|\s\|\s", run_in.group("rest")):
+            run_in = None  # "**Social worker:** Tom | **Manager:** Funmi": fields side by side
+        if run_in:
+            # "**Risk analysis.** This was the third call-out": a bold run-in heading, set in bold
+            # as a heading is, so trusted as one (a plain "Label: text" line is only a guess).
             line = f"{run_in.group('label')}: {run_in.group('rest')}"
         label = LABEL_VALUE.match(line)
         if label and para and _ends_block(para[-1], line):
@@ -246,7 +253,7 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
                 if field:
                     doc.items.append(
                         RawItem(field.group(2).strip(), Location(paragraph=number), Role.FIELD,
-                                label=field.group(1), weak=True)
+                                label=field.group(1), weak=run_in is None)
                     )
             continue
         if _LIST_ITEM.match(line) or (para and _RECORD.search(line) and _RECORD.search(para[-1])):
