@@ -29,6 +29,9 @@ _DETAIL_LABELS = frozenset(
 )
 _NAMED_POSSESSIVE = regex.compile(r"^((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’][sS]\s+(.+)$")
 _PROFESSIONAL_TITLE = regex.compile(r"(?i:dr|doctor|pc|dc|ds|sergeant|inspector|nurse|professor)\b")
+_PERSON_FIELD = regex.compile(
+    r"^(?i:household member|family member|member|person|child|parent|carer|adult|sibling)s?\s*\d{1,2}$"
+)
 _NUMBERED = regex.compile(r"\s*\d{1,2}$")  # "Action 4": a plan's column label, numbered
 # What follows "Jade's" in a heading that gives a family member's own views.
 _VIEWS_WORDS = regex.compile(
@@ -239,6 +242,11 @@ class _Builder:
         label = item.label or ""
         meta = self.profile.metadata_field(label)
         here = self.current(item.location)
+        if _PERSON_FIELD.match(label):
+            # "Household member 2: Dean Walsh, mother's partner, 27": one of a run of numbered
+            # details fields, not a section.
+            self.add(item, here)
+            return
         if here.kind == "plan_actions" and meta is None and self.profile.is_column(_NUMBERED.sub("", label)):
             # "Outcome: ..." / "Lead: ..." lines of one action: the plan's columns, not sections.
             self.add(item, here)

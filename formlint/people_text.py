@@ -22,6 +22,8 @@ __all__ = ["from_labelled", "from_narrative", "from_person"]
 # "Okonkwo-Reid", "O'Neill", "McLeod", "Ellie-Mae"; never a possessive ("Ruby's" is not a name).
 _WORD = r"\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:-\p{L}\p{Ll}+)*(?!['’]s\b)(?![\p{L}'’])"
 NAME = rf"(?<![\p{{L}}'’-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
+# "Chelsea Haines, mother, 23", "Alfie-James Walsh, half-brother, 9 months": an age at the end.
+_TRAILING_AGE = regex.compile(r",\s*(\d{1,2}(?:\s*(?i:months?|weeks?))?)\s*$")
 _AGE = regex.compile(
     r"\(\s*(\d{1,2})\s*(?:years?|yrs?|y)?\s*(?:old)?\s*\)|\baged?\s+(\d{1,2})\b"
     r"|\b(\d{1,2})\s*(?:years?|yrs?)\s*old\b"
@@ -54,6 +56,11 @@ _ROLE_LABEL = regex.compile(r"^[\p{L}'’ -]+?\s+(?:of|to|for)\s+", regex.IGNORE
 # "Leo's father", "the children's mother": a role owned by someone.
 _OWNED_ROLE = regex.compile(r"^[\p{L}'’ -]+['’]s\s+[\p{L} -]+$")
 _LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*(?![^()]*\))")
+# "Household member 2", "Family member 3", "Person 1 in household": one member a line.
+_NUMBERED_MEMBER = regex.compile(
+    r"^(?:household|family) members?\s*\d+$|^person \d+(?: in (?:the )?household)?$"
+)
+_NUMBER_SUFFIX = regex.compile(r"\s*\d{1,2}$")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
     "children": "child",
@@ -98,8 +105,15 @@ def _member(
     )
 
 
+_SUBJECT_ROLE = regex.compile(
+    r"\bsubject\b|\bchild (?:the )?(?:plan|assessment) is about\b", regex.IGNORECASE
+)
+
+
 def from_person(person: Person, *, subject: bool) -> Member:
     """A member from the form's typed details (child's name fields, household tables)."""
+    # "Subject child", "Subject of the plan", "Child (subject)": a household table's own word.
+    subject = subject or bool(person.role and _SUBJECT_ROLE.search(person.role))
     role = role_of(person.role) if person.role else None
     return Member(
         person.name,
@@ -126,7 +140,7 @@ def _labelled_parts(label: str | None, text: str) -> Iterator[tuple[str, str]]:
 
 
 def _age(text: str) -> str | None:
-    match = _AGE.search(text) or _MONTHS.search(text)
+    match = _AGE.search(text) or _MONTHS.search(text) or _TRAILING_AGE.search(text)
     return next((g for g in match.groups() if g), None) if match else None
 
 
@@ -136,19 +150,22 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
     "Name:" is the child's."""
     for field_label, value in _labelled_parts(label, text):
         key = field_label.strip(" *_").lower()
+        numbered = _NUMBERED_MEMBER.match(key)
+        key = _NUMBER_SUFFIX.sub("", key) if not numbered else key  # "Child 2" is a child's field
         if key == "name" and not details:
             continue
-        household = key in _HOUSEHOLD_LABELS
+        household = key in _HOUSEHOLD_LABELS or bool(numbered)
         plural = key in _PLURALS
         field_role = roles().get(_PLURALS[key]) if plural else roles().get("child" if key == "name" else key)
         if field_role is None and not household and (_ROLE_LABEL.match(key) or _OWNED_ROLE.match(key)):
             field_role = role_of(key)  # "Birth father of both children", "Leo's father"
         if field_role is None and not household:
             continue
-        for part in _LIST_SPLIT.split(value):
+        # "Household member 2: Dean Walsh, mother's partner, 27" is one person: no list to split.
+        for part in [value] if numbered else _LIST_SPLIT.split(value):
             part = _NICKNAMED.sub(lambda m: f"{m.group('first')} {m.group('last')}", part)
             name = _NAME_AT_START.match(part.strip())
-            if not name or not _WHOLE_NAME.match(part.strip()):
+            if not name or not (numbered or _WHOLE_NAME.match(part.strip())):
                 break  # "Freya Walsh (7), Year 2, Riverside Infant School": the names come first
             age = _age(part)
             # In a household list the role, if any, is in brackets after the name.

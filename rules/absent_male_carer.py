@@ -52,7 +52,7 @@ _VERBS = (
     r"(?:seen|spoken to|spoken with|interviewed|"
     r"visited|present|observed|contacted|assessed|invited|met|phoned|called|written to|asked|referred|"
     r"offered|included|involved)|"
-    r"declined|refused|did not (?:respond|reply|attend|engage|answer|return)|has not (?:responded|replied|"
+    r"declined|refused|did not (?:respond|reply|engage|answer|return)|has not (?:responded|replied|"
     r"engaged)|failed to (?:attend|respond|engage)|has declined|has refused"
 )
 _WRITER_VERBS = (
@@ -330,6 +330,11 @@ _QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 _FIELD_LABEL = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’ ]{0,30}:\s")
 
 
+_REPORTED_BY_OTHER = regex.compile(
+    r"\b(?:she|mum|mother|(?-i:\p{Lu}\p{Ll}+))\s+(?:said|says|told (?:me|us)|reported|explained|"
+    r"thinks|believes|feels|added)\s+(?:that\s+)?$",
+    regex.IGNORECASE,
+)
 _PASSIVE_END = regex.compile(r"\b(?:was|were)\s*$", regex.IGNORECASE)
 _PRONOUN_START = regex.compile(r"(?:he|they|him|them)\b", regex.IGNORECASE)
 
@@ -348,6 +353,9 @@ def _records_contact(man: _Man, passage: Passage) -> bool:
             # someone else's quoted words is not the worker's contact with him.
             end = match.end() - 1
             if any(a <= end < b and not a <= match.start() < b for a, b in quotes):
+                continue
+            # "She said Tomasz agrees with the plan": his views as someone else reports them.
+            if _REPORTED_BY_OTHER.search(text, 0, match.start()) and not _PRONOUN_START.match(match.group()):
                 continue
             gap = match.group("gap") or ""
             # "police were called to the home ... after Liam threw": the writer or the

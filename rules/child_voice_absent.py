@@ -24,9 +24,10 @@ _VOICE = (
 # What a worker saw of a baby or a child who does not talk.
 _OBSERVED = (
     r"(?:was observed|were observed|observed|watched|presented|smiled|smiling|babbled|babbling|cooed|cooing|"
-    r"gurgled|giggled|laughed|played|playing|crawled|crawling|toddled|fed|feeding|settled|slept|reached|"
+    # Not "fed" or "feeds": "Nova was sick after feeds" is about her care, not what was seen of her.
+    r"gurgled|giggled|laughed|played|playing|crawled|crawling|toddled|settled|slept|reached|"
     r"responded|turned to|made eye contact|interacted|clung|flinched|startled|explored|fixes on|fixed on|"
-    r"tracked|tracks|grasped|babbles|smiles|plays|crawls|feeds|settles|responds|reaches|was alert|"
+    r"tracked|tracks|grasped|babbles|smiles|plays|crawls|settles|responds|reaches|was alert|"
     r"went (?:straight )?to|ran to|came to|hid|chatted|cuddled|snuggled|reaching|running to|cuddling|"
     r"clinging|laughing|waving|pointing|reached for|babbled|brought|handed|gave|named|fetched|"
     r"took (?:me|my hand)|led (?:me|us))"

@@ -93,3 +93,17 @@ def test_a_parent_of_unstated_gender_takes_it_from_their_own_account():
     roles = {m.name: m.role for m in form.people}
     assert roles["Callum Reid"] == "father"
     assert roles["Jade Shaw"] == "parent"  # nothing says which: left unstated
+
+
+def test_numbered_household_fields_of_a_case_system_export_are_one_person_each():
+    form = form_from_text(
+        "Form type: Child and Family Assessment\nSubject child name: Ruby Haines\nSubject child age: 3\n"
+        "Household member 1: Chelsea Haines, mother, 23\n"
+        "Household member 2: Dean Walsh, mother's partner, 27\n"
+        "Household member 3: Alfie-James Walsh, half-brother, 9 months\n\nANALYSIS\nRuby is three.\n"
+    )
+    found = people(form)
+    assert found[("Dean Walsh", "partner")].in_household and found[("Dean Walsh", "partner")].age == "27"
+    alfie = found[("Alfie-James Walsh", "brother")]
+    assert alfie.child and alfie.age == "9 months"
+    assert not any(s.heading.startswith("Household member") for s in form.sections)

@@ -11,6 +11,8 @@ from formlint.errors import CorruptDocument
 from formlint.model import Location, ParseWarning
 from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 
+# A heading in two languages: "Adran 2: Pam ein bod yn rhan / Section 2: Why we are involved".
+_BILINGUAL = regex.compile(r"^\s*([^/.!?]{2,70}?)\s+/\s+([^/.!?]{2,70}?)\s*$")
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
 _BRACKET = regex.compile(r"^\s*\[([^\]]{2,80})\]\s*$")
@@ -163,6 +165,10 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return line.strip()
     # A line standing alone, or heading a list, may be longer than one opening a paragraph.
     alone = not next_line.strip() or bool(_LIST_ITEM.match(next_line))
+    if after_blank and alone and (both := _BILINGUAL.match(line)) and all(
+        len(part.split()) <= 9 and part[:1].isupper() for part in both.groups()
+    ):
+        return line.strip()  # "Adran 8: Pryderon a risgiau / Section 8: Worries and risks"
     if _is_standalone_heading(line, after_blank, alone=alone) and not LABEL_VALUE.match(line):
         return line.strip()
     return None
