@@ -49,6 +49,9 @@ class BareAssertion(Rule):
             "scaling",
             "agency_checks",
             "chronology",
+            # A list of what is not known is doubt, not a verdict.
+            "gaps",
+            "parent_views",
             # Plans state goals and actions ("the home is clean and safe" is a target).
             "plan_actions",
             "contingency",
@@ -93,6 +96,22 @@ class BareAssertion(Rule):
             "a view reported from someone else",
         ),
         Example("ANALYSIS\nIs Mia safe when Mr Lee visits?", False, "a question"),
+        Example(
+            "ANALYSIS\nJayden has coped well with what happened.",
+            True,
+            "a verdict on how a child is coping, with nothing to show it",
+        ),
+        Example(
+            "ANALYSIS\nJade and Callum are attentive parents: they have kept every appointment and share "
+            "the night feeds.",
+            False,
+            "the evidence follows the colon",
+        ),
+        Example(
+            "RISK ANALYSIS\nIf an adult hit Freya again, she is at risk of more serious injury.",
+            False,
+            "a consequence reasoned from a condition, not a verdict on what is",
+        ),
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:

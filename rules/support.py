@@ -30,7 +30,12 @@ _TOKEN = regex.compile(r"(\S+)(\s*)")
 # A capital after these begins a sentence, a line or a quotation.
 _OPENERS = frozenset(".!?:;\n\"'“‘-–—•*(")
 # What will or should happen is a plan or a prediction, not evidence of what is.
-_FUTURE = regex.compile(r"\b(?:will|shall|should|is going to|are going to)\b", regex.IGNORECASE)
+_FUTURE = regex.compile(
+    r"\b(?:will|shall|should|is going to|are going to|(?:work|task|plan|aim) is to|needs? to|must)\b",
+    regex.IGNORECASE,
+)
+_CONDITIONAL = regex.compile(r"^\W*(?:if|unless|should)\b", regex.IGNORECASE)
+_ELABORATION = regex.compile(r"[:;]\s")
 _THIRD_PERSON = frozenset("he she they him her them his hers their theirs".split())
 # Capitalised words that are not names: sentence openers, titles, form words.
 _NOT_NAMES = frozenset(
@@ -96,6 +101,17 @@ class Reading:
         if any(c.category == "gap" or (c.category == "question" and c.start < first.start)
                for c in self.doubts):
             return None
+        # "If an adult hit Freya, she is at risk of ...": a consequence reasoned from a
+        # condition, not a verdict on what is.
+        if _CONDITIONAL.match(self.text):
+            return None
+        # "Jade and Callum are attentive parents: they have kept every appointment ...":
+        # what follows the colon or semicolon is the evidence, when it is a statement of fact.
+        split = _ELABORATION.search(self.text, first.end)
+        if split and len(_WORD.findall(self.text[split.end():])) >= 4:
+            rest = Reading.of(self.text[split.end():])
+            if rest.is_evidence() and rest.kind is not SentenceKind.JUDGEMENT:
+                return None
         return first
 
     def is_evidence(self) -> bool:
