@@ -40,6 +40,9 @@ def _doubts(text: str) -> list[Cue]:
     ]
 
 
+_SUMMARY_HEADING = regex.compile(r"\b(?:summary|conclusions?|overall view)\b", regex.IGNORECASE)
+
+
 def first_uncertainty(sections: Sequence[Section]) -> tuple[Section, Cue] | None:
     """The first uncertainty cue recorded in ``sections``, with its section."""
     for section in sections:
@@ -113,7 +116,13 @@ class AbsentUncertainty(Rule):
         gaps = [s for s in form.sections if s.kind in gap_kinds or _announces_doubt(s)]
         if any(_has_content(s) for s in gaps):
             return
-        judgement = [s for s in form.sections_of(*self.option(context, "sections")) if not s.is_blank]
+        kinds = set(self.option(context, "sections"))
+        # "Core group review: summary of progress": a section headed as a summary or
+        # conclusion is where the writer weighs things, whatever else it is.
+        judgement = [
+            s for s in form.sections
+            if (s.kind in kinds or _SUMMARY_HEADING.search(s.heading)) and not s.is_blank
+        ]
         read = judgement or [s for s in form.sections if not s.is_blank]
         if not read or first_uncertainty(read) is not None:
             return

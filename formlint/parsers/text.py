@@ -164,7 +164,7 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
     if _is_upper_heading(line) or _is_numbered_heading(line) or _QUESTION_NUMBER.match(line):
         return line.strip()
     # A line standing alone, or heading a list, may be longer than one opening a paragraph.
-    alone = not next_line.strip() or bool(_LIST_ITEM.match(next_line))
+    alone = not next_line.strip() or bool(_LIST_ITEM.match(next_line) or LABEL_VALUE.match(next_line))
     if after_blank and alone and (both := _BILINGUAL.match(line)) and all(
         len(part.split()) <= 9 and part[:1].isupper() for part in both.groups()
     ):
