@@ -111,6 +111,13 @@ def explanation_cue(text: str, previous: str = "") -> Cue | None:
     return None
 
 
+_LATER_DOCTOR = regex.compile(
+    r"\b(?:route|referral|refer(?:red)?|appointment|access|go back|return) (?:to|with) (?:a |the |an )?$",
+    regex.IGNORECASE,
+)
+_CONDITION_AFTER = regex.compile(r"\s*(?:,\s*)?(?:if|should|when|in case)\b", regex.IGNORECASE)
+
+
 def alternative_cue(text: str) -> Cue | None:
     """A sign in ``text`` that another explanation, or a medical opinion, was weighed."""
     for cue in select_longest(find_cues(text, _EXPLANATION, ("alternative", "medical"))):
@@ -118,6 +125,12 @@ def alternative_cue(text: str) -> Cue | None:
             continue
         # A doctor's word counts when it is about a concern ("Dr Shah found the bruise ...").
         if cue.category == "medical" and not find_cues(text, _EXPLANATION, ("concern", "concern_general")):
+            continue
+        # "a same-day route to a paediatrician if her weight falls": a doctor to be seen later
+        # has weighed nothing yet.
+        if cue.category == "medical" and (
+            _LATER_DOCTOR.search(text, 0, cue.start) or _CONDITION_AFTER.match(text, cue.end)
+        ):
             continue
         return cue
     return None
