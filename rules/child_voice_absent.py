@@ -51,6 +51,14 @@ _OTHERS_ACCOUNT = regex.compile(
     r"\b(?:account|accounts|information from|report from|reports from|checks|chronology|referral)\b",
     regex.IGNORECASE,
 )
+# What the child told another professional is that agency's account, not the child's voice
+# as the writer heard or saw it (a corpus labelling decision, held across every corpus).
+_TOLD_A_PROFESSIONAL = regex.compile(
+    r"\s+(?:to\s+)?(?:his|her|their|the|a)\s+(?:class\s+|form\s+|head\s+|school\s+)?"
+    r"(?:teacher|tutor|teaching assistant|nurse|gp|doctor|police|officers?|health visitor|youth worker|"
+    r"key ?worker|dsl|designated safeguarding lead|mentor|counsellor|midwife|paediatrician)\b",
+    regex.IGNORECASE,
+)
 _PRONOUN = r"(?:he|she|they)"
 # In the child's own views answer the child may also be called by a first name not an adult's.
 _IN_VIEWS = (
@@ -105,6 +113,8 @@ def _speaks(pattern: regex.Pattern[str], sentence: Sentence) -> bool:
             continue
         if any(a <= match.start() < b for a, b in spans):
             continue
+        if _TOLD_A_PROFESSIONAL.match(text, match.end()):
+            continue  # "Jordan told his form tutor that ...": the school's account of what he said
         return True
     return False
 
