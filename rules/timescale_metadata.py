@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from formlint.dates import parse_date
 from formlint.finding import Finding, Severity
 from formlint.model import Form
 from formlint.rule import Context, Example, Rule
@@ -40,6 +41,28 @@ def _bank_holidays(region: str, first: int, last: int) -> frozenset[dt.date]:
 
     calendar = holidays.country_holidays("GB", subdiv=region, years=range(first, last + 1))
     return frozenset(calendar.keys())
+
+
+# "A strategy discussion was held on 10/09/2024", "Strategy discussion: 03/03/2025",
+# "13/08/2024 – strategy discussion; section 47 enquiry." (a chronology line)
+_STRATEGY = regex.compile(
+    r"strategy (?:discussion|meeting)\W{0,3}(?:(?:was|were)\s+)?(?:(?:held|took place|convened|on|dated)\s+)*"
+    r"(?P<after>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"|(?P<before>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*(?:[-–—:]\s*|\s)(?:[^.;\n]{0,30}?)"
+    r"strategy (?:discussion|meeting)",
+    regex.IGNORECASE,
+)
+
+
+def _strategy_discussion(form: Form) -> dt.date | None:
+    """The date of the strategy discussion the form records, the earliest if several."""
+    found = []
+    for section in form.sections:
+        for match in _STRATEGY.finditer(section.text):
+            date = parse_date(match.group("after") or match.group("before"))
+            if date is not None:
+                found.append(date)
+    return min(found) if found else None
 
 
 def working_days(start: dt.date, end: dt.date, *, region: str = "ENG") -> int:
@@ -86,7 +109,9 @@ class TimescaleMetadata(Rule):
         "from start (or referral) to completion, with the manager's dated sign-off standing in for a missing "
         "completion date and the plan date completing an assessment-and-plan form; a conference report's "
         "or mapping's working days from the assessment start, referral or previous conference to the "
-        "meeting; and for conference reports the months to the next review. Plans and plan reviews, which "
+        "meeting (for an initial conference, from the strategy discussion, dated in the details or the "
+        "narrative, against the 15 working days Working Together expects); and for conference reports the "
+        "months to the next review. Plans and plan reviews, which "
         "record only a start and a review date, get nothing."
     )
     fix = (
@@ -99,6 +124,8 @@ class TimescaleMetadata(Rule):
         "region": "ENG",
         # Working days from referral or start to completion for a child and family assessment.
         "assessment_working_days": 45,
+        # Working days from the strategy discussion to an initial child protection conference.
+        "conference_working_days": 15,
         # Longest gap, in months, from one child protection conference or plan to its next review.
         "review_months": 6,
         # Profiles whose start-to-completion time is compared with the assessment timescale.
@@ -124,6 +151,13 @@ class TimescaleMetadata(Rule):
             "ANALYSIS\nEllie's hitting has grown since Finn was born.",
             False,
             "no completion date: nothing to count (missing-metadata reports the gap)",
+        ),
+        Example(
+            "REPORT TO INITIAL CHILD PROTECTION CONFERENCE\nChild: Leon Price (9)\nConference date: "
+            "18/07/2024\n\nREASON FOR CONFERENCE\nA strategy discussion was held on 24/06/2024 and a "
+            "section 47 enquiry began the same day.",
+            True,
+            "18 working days from the strategy discussion to the conference, beyond the 15 expected",
         ),
         Example(
             "CHILD PROTECTION PLAN\nChild: Leo Grant (4)\n\nPLAN\n1. Health visitor to weigh Leo every two "
@@ -153,6 +187,15 @@ class TimescaleMetadata(Rule):
             "assessment_start",
         )
         start = facts.dates.get(start_field)
+        if start is None and form.profile == "cp_conference":
+            # An initial conference is timed from the strategy discussion, which the report
+            # usually dates in its narrative or chronology rather than in its details.
+            start = _strategy_discussion(form)
+            start_field = "strategy_discussion" if start else start_field
+            meeting = facts.dates.get("meeting_date")
+            if start is not None and meeting is not None and meeting > start:
+                end = meeting  # timed to the conference, not to the report's own date
+                start_field = "strategy_to_conference"
         if end is None:
             marked = any(
                 _STATUS.match(label) and _COMPLETE.match(value) for label, value in labelled_values(form)
@@ -168,13 +211,31 @@ class TimescaleMetadata(Rule):
         if start is None:
             return
         days = working_days(start, end, region=region)
-        what = {"assessment_start": "start", "referral_date": "referral"}.get(start_field, "previous meeting")
+        what = {
+            "assessment_start": "start",
+            "referral_date": "referral",
+            "strategy_discussion": "the strategy discussion",
+            "strategy_to_conference": "the strategy discussion",
+        }.get(start_field, "previous meeting")
         if days < 0:
             yield self.finding(
                 f"The completion date ({_uk(end)}) is before the {what} date ({_uk(start)}): "
                 "check both dates.",
                 severity=Severity.INFO,
             )
+            return
+        if start_field == "strategy_to_conference":
+            message = (
+                f"{days} working days from the strategy discussion ({_uk(start)}) to the conference "
+                f"({_uk(end)})."
+            )
+            conference_limit = int(self.option(context, "conference_working_days"))
+            if days > conference_limit:
+                message += (
+                    f" Working Together expects an initial conference within {conference_limit} working "
+                    "days of the strategy discussion: record the reason for the delay."
+                )
+            yield self.finding(message)
             return
         message = f"{days} working days from {what} ({_uk(start)}) to completion ({_uk(end)})."
         limit = int(self.option(context, "assessment_working_days"))
