@@ -17,7 +17,8 @@ from formlint.model import Location, ParseWarning
 # "Conference date: 12 June 2024" typed as running text: a label/answer pair. Shared by the
 # text reader (line by line) and the assembler (paragraphs from any format).
 # "Household member 2: Dean Walsh": a label may carry a number after its first letter.
-LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}\p{N}'’/&()\- ]{1,40}?)\s*:\s+(\S.*)$", regex.S)
+# "Child's views, wishes and feelings: ...": a comma may sit inside a label too.
+LABEL_VALUE = regex.compile(r"^\s*([\p{Lu}][\p{L}\p{N}'’/&(),\- ]{1,40}?)\s*:\s+(\S.*)$", regex.S)
 
 
 class Role(enum.Enum):
