@@ -16,6 +16,7 @@ _NUMBERING = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _EXPLANATION = regex.compile(r"\s*\([^()]{3,}\)\s*$")
+_ACRONYM = regex.compile(r"\s*\((?-i:\p{Lu}{2,6})\)")
 _NOT_KEY = regex.compile(r"[^\p{L}\p{N}'/&]+")
 _TRAILING = regex.compile(r"[\s:?.\-–—*]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -31,6 +32,8 @@ def clean_heading(text: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case key used for synonym matching."""
     # "Reason for assessment (what is the assessment trying to find out?)": the bracket explains.
-    text = _EXPLANATION.sub("", clean_heading(text)).translate(_QUOTES).lower()
+    text = _EXPLANATION.sub("", clean_heading(text))
+    # "Next Team Around the Family (TAF) review": an acronym spelled out beside its words.
+    text = _ACRONYM.sub("", text).translate(_QUOTES).lower()
     text = _NOT_KEY.sub(" ", text)
     return " ".join(text.split())

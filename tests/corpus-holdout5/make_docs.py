@@ -255,7 +255,6 @@ def build_cfa03():
 # --------------------------------------------------------------------------
 
 def build_eha01():
-    from docx.shared import Pt
 
     d = _new_document()
     d.add_heading("Ashcombe Family Hub - Early Help Plan", level=1)
@@ -773,7 +772,7 @@ def build_rcpc01() -> bytes:
     story.append(Paragraph(
         "The child protection plan agreed at the initial conference on 20/01/2025 is set out below. "
         "It continues.", body))
-    story.append(grid([["Action", "Who", "By when"]] + RCPC01_PLAN,
+    story.append(grid([["Action", "Who", "By when"], *RCPC01_PLAN],
                       [9.5 * cm, 4.5 * cm, 3 * cm], header=True))
     story += heading("Recommendation")
     story.append(Paragraph(_esc(
