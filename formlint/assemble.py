@@ -32,6 +32,7 @@ _PROFESSIONAL_TITLE = regex.compile(r"(?i:dr|doctor|pc|dc|ds|sergeant|inspector|
 _PERSON_FIELD = regex.compile(
     r"^(?i:household member|family member|member|person|child|parent|carer|adult|sibling)s?\s*\d{1,2}$"
 )
+_ACTION_LABEL = regex.compile(r"^(?i:action|objective|goal|outcome|target|priority|step)\s*\d{1,2}$")
 _NUMBERED = regex.compile(r"\s*\d{1,2}$")  # "Action 4": a plan's column label, numbered
 # What follows "Jade's" in a heading that gives a family member's own views.
 _VIEWS_WORDS = regex.compile(
@@ -39,7 +40,7 @@ _VIEWS_WORDS = regex.compile(
 )
 _WHO = r"(?P<who>\p{Lu}[\p{L}'’ -]{0,40}?)"
 _WHOSE_VIEWS = regex.compile(
-    rf"^(?i:what (?:does|do|did) ){_WHO}(?i: (?:think|say|want|feel|tell us|wish for))\W*$"
+    rf"^(?i:what (?:does|do|did) ){_WHO}(?i: (?:think|say|want|feel|tell us|wish for))(?:\W*$|,)"
     rf"|^(?i:what ){_WHO}(?i: (?:says|said|thinks|wants|told me|told us|wishes for))\W*$"
     rf"|^(?i:what matters to ){_WHO}\W*$"
 )
@@ -242,7 +243,8 @@ class _Builder:
         label = item.label or ""
         meta = self.profile.metadata_field(label)
         here = self.current(item.location)
-        if _PERSON_FIELD.match(label):
+        if _PERSON_FIELD.match(label) or (_ACTION_LABEL.match(label) and here.kind != "plan_actions"):
+            # "Action 3: visits on 02/04 ..." in running notes reports on an action: not a plan.
             # "Household member 2: Dean Walsh, mother's partner, 27": one of a run of numbered
             # details fields, not a section.
             self.add(item, here)

@@ -141,9 +141,13 @@ _NARRATIVE = regex.compile(
     r"\b(?:was|were|had|has been|have been|met|attended|reviewed|completed|went|said|told|agreed that)\b",
     regex.IGNORECASE,
 )
+_ABOUT_IT = regex.compile(r"^\W*(?:it|this|that|these|those|there|the plan)\b", regex.IGNORECASE)
 _COMMITMENT = regex.compile(
     r"\b(?:will|shall|should|must|to be|is to|are to|agreed to|agrees to|needs? to)\b"
-    r"|^\s*[\w'’ ()-]{2,60}?\s+to\s+\w+",
+    # "Mum to attend ...", but not "Evie went to five of the six sessions" (what happened).
+    r"|^\s*(?![\w'’ ()-]*?\b(?:went|came|got|moved|spoke|talked|returned|listened|used|had|tried|been|"
+    r"was|were|started|began|stopped|continued|managed|refused|declined|failed|seemed)\s+to\b)"
+    r"[\w'’ ()-]{2,60}?\s+to\s+\w+",
     regex.IGNORECASE,
 )
 _VAGUE_TIME = regex.compile(
@@ -387,7 +391,11 @@ def _running_actions(text: str) -> list[str]:
     if len(sentences) < 2:
         return [s for s in sentences if _COMMITMENT.search(s)]
     # Several sentences: short verbless ones ("Young carers assessment.") are list items too.
-    verbless = [len(s.split()) <= 10 and not (_NARRATIVE.search(s) or _IS_VERB.search(s)) for s in sentences]
+    # "It continues.", "This is below.": a sentence about the plan itself is not one of its items.
+    verbless = [
+        len(s.split()) <= 10 and not (_NARRATIVE.search(s) or _IS_VERB.search(s) or _ABOUT_IT.match(s))
+        for s in sentences
+    ]
     return [s for s, short in zip(sentences, verbless, strict=True) if short or _COMMITMENT.search(s)]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+import regex
+
 from formlint.finding import Finding, Severity
 from formlint.model import Form
 from formlint.plan import PlanAction, is_standing
@@ -15,6 +17,9 @@ def _missing(action: PlanAction) -> list[str]:
     # A standing condition ("X not to come to the home") holds throughout: no date is due.
     timescale = action.timescale or ("throughout" if is_standing(action.text) else None)
     return [what for what, value in (("owner", action.owner), ("timescale", timescale)) if not value]
+
+
+_PROPOSED = regex.compile(r"\b(?:outline|proposed|draft|suggested|recommended)\b", regex.IGNORECASE)
 
 
 class UnclearActionOwnership(Rule):
@@ -69,7 +74,9 @@ class UnclearActionOwnership(Rule):
     )
 
     def check(self, form: Form, context: Context) -> Iterator[Finding]:
-        actions = form.actions
+        # An outline plan put to a conference is a proposal the conference will turn into the
+        # plan, with owners and dates: its lines are not yet the plan's actions.
+        actions = [a for a in form.actions if not _PROPOSED.search(a.heading or "")]
         unclear = [(a, _missing(a)) for a in actions if _missing(a)]
         if not unclear:
             return

@@ -359,3 +359,16 @@ def test_memory_blow_up_becomes_resource_limit(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(pdf_mod, "parse_pdf_in_process", _allocate)
     with pytest.raises(ResourceLimitExceeded, match="memory budget"):
         parse(b"%PDF-1.4", limits=Limits(pdf_memory_bytes=64 * 2**20))
+
+
+def test_a_plan_table_in_a_pdf_is_read_row_by_row_under_its_column_headings():
+    from formlint.api import parse as parse_form
+    from tests.conftest import REPO
+
+    form = parse_form(REPO / "tests" / "corpus-holdout5" / "forms" / "rcpc-01.pdf")
+    by_text = {a.text: a for a in form.actions}
+    supervised = by_text["Mr Foster's time with the children to be supervised by his mother at her house"]
+    assert supervised.owner == "Mrs Pat Foster" and supervised.timescale == "Saturdays 10am to 1pm"
+    assert supervised.location.table == 1 and supervised.location.row == 3
+    monitored = by_text["The children's emotional wellbeing will be monitored."]
+    assert monitored.owner is None and monitored.timescale is None  # "Ongoing" is no timescale

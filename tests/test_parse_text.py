@@ -249,3 +249,15 @@ def test_markdown_heading_levels_bold_run_ins_and_bilingual_headings_are_read():
     assert kinds["Police"] == "agency_checks"  # "### 3.1 Police": a sub-section of "Agency reports"
     assert kinds["Risk analysis"] == "risk_analysis"
     assert kinds["Adran 11: Dadansoddiad / Section 11: Analysis"] == "analysis"
+
+
+def test_question_prompts_and_ruled_headings_open_sections():
+    form = form_from_text(
+        "REPORT TO INITIAL CHILD PROTECTION CONFERENCE\n\nQ: Why has this conference been called?\n"
+        "    The nursery referred Demi on 30/05/2025.\n\nQ: What is your analysis?\n"
+        "    Demi has been neglected.\n\n== Worries ==\n\nDemi may go hungry.\n"
+    )
+    kinds = {s.heading: s.kind for s in form.sections}
+    assert kinds["Why has this conference been called"] == "referral"
+    assert kinds["What is your analysis"] == "analysis"
+    assert kinds["Worries"] == "risk_analysis"

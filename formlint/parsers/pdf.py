@@ -36,6 +36,7 @@ from formlint.limits import Limits
 from formlint.model import Location, ParseWarning
 from formlint.parsers import pdf_worker
 from formlint.parsers.pdf_fields import CHECKBOX, COMBO, LISTBOX, RADIO, TEXT, Widget, read_widgets
+from formlint.parsers.pdf_tables import find_tables
 from formlint.parsers.raw import RawDocument, RawItem, Role
 
 CHECKED = "☒"
@@ -710,10 +711,12 @@ def _row_label(lines: list[_Seg]) -> bool:
 def _emit(pages: list[_Page], out: RawDocument) -> None:
     body, body_bold = _body_size(pages)
     done_fields: set[str] = set()
+    table_base = 1
     for page in pages:
         placed = _field_items(page, done_fields) if page.widgets else []
         segs = [s for s in page.segs if not s.furniture and not s.consumed]
         paras = _paragraphs(segs, body, body_bold)
+        tables = find_tables(paras)
         i = 0
         while i < len(paras):
             lines, heading = paras[i]
@@ -721,6 +724,17 @@ def _emit(pages: list[_Page], out: RawDocument) -> None:
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             loc = Location(page=page.number)
             third = paras[i + 2][0][0] if i + 2 < len(paras) else None
+            cell = tables.get(i)
+            if cell is not None:
+                i += 1
+                if cell.row == 0:
+                    continue  # the heading row labels the cells under it
+                where = Location(
+                    page=page.number, table=table_base + cell.table, row=cell.row, cell=cell.column
+                )
+                item = RawItem(_join(lines), where, Role.BODY, label=cell.heading)
+                placed.append(_Placed(anchor, lines[0].top, lines[0].x0, item))
+                continue
             if (
                 nxt is not None
                 and _row_label(lines)
@@ -744,6 +758,7 @@ def _emit(pages: list[_Page], out: RawDocument) -> None:
                     item = RawItem(text, loc)
                 i += 1
             placed.append(_Placed(anchor, lines[0].top, lines[0].x0, item))
+        table_base += len({cell.table for cell in tables.values()})
         if _multi_column([lines for lines, _ in paras]):
             placed.sort(key=lambda p: (p.anchor, p.x))
         else:
@@ -753,7 +768,7 @@ def _emit(pages: list[_Page], out: RawDocument) -> None:
             item = p.item
             if item.location.field is None:
                 # Paragraph numbers follow the final reading order, not the stream.
-                item = replace(item, location=Location(page=page.number, paragraph=index))
+                item = replace(item, location=replace(item.location, paragraph=index))
                 index += 1
             out.items.append(item)
 

@@ -13,6 +13,8 @@ from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 
 # A heading in two languages: "Adran 2: Pam ein bod yn rhan / Section 2: Why we are involved".
 _BILINGUAL = regex.compile(r"^\s*([^/.!?]{2,70}?)\s+/\s+([^/.!?]{2,70}?)\s*$")
+_Q_PROMPT = regex.compile(r"^\s*(?:Q|Question)\s*[:.]\s+(\S.{1,150}?)\s*$")
+_RULED = regex.compile(r"^\s*(?:={2,}|-{2,}|\*{3,})\s*(\S.{0,80}?)\s*(?:={2,}|-{2,}|\*{3,})\s*$")
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
 _BRACKET = regex.compile(r"^\s*\[([^\]]{2,80})\]\s*$")
@@ -157,6 +159,10 @@ def _heading(line: str, next_line: str, after_blank: bool = False) -> str | None
         return line.strip()
     if m := _BRACKET.match(line):
         return m.group(1)
+    if m := _Q_PROMPT.match(line):
+        return m.group(1)  # "Q: Why has this conference been called?" with the answer below it
+    if m := _RULED.match(line):
+        return m.group(1)  # "== Why we are doing this assessment ==", a wiki-style heading
     if m := _BOLD_LINE.match(line):
         return m.group(1)
     if (m := _COLON_HEADING.match(line)) and len(m.group(1).split()) <= 10:
