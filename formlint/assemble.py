@@ -58,7 +58,8 @@ _CHILD_LABEL = regex.compile(
     r"\b(?i:child|children|young person|subject)\b\W{0,3}:\s*(?P<value>[^:\n]{0,120})"
 )
 _AGE_AFTER = regex.compile(
-    r"\s*(?:\p{Lu}[\p{L}'’-]+\s*)?(?:,\s*(?i:born|dob)[^()]{0,20})?\((?:[^()]{0,30}?\b(?i:age|aged)\s+)?"
+    r"\s*(?:\p{Lu}[\p{L}'’-]+\s*)?(?:,\s*(?i:male|female|boy|girl))?(?:,?\s*(?i:born|dob)[^()]{0,20})?"
+    r"\((?:[^()]{0,30}?\b(?i:age|aged)\s+)?"
     r"\s*(?P<age>\d{1,2})\s*(?P<unit>\p{L}*)"
 )
 

@@ -33,7 +33,8 @@ _MONTHS = regex.compile(
 )
 # "Jasper Molloy, born 19/03/2019 (5)": a child named with a date of birth.
 _BORN = regex.compile(
-    rf"(?P<name>{NAME}),?\s+(?i:born|dob|d\.o\.b\.?)\s*:?\s*(?P<dob>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    rf"(?P<name>{NAME})(?:,\s*(?i:male|female|boy|girl))?,?\s+(?i:born|dob|d\.o\.b\.?)\s*:?\s*"
+    rf"(?P<dob>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
     r"|\d{1,2}\s+\p{L}+\s+\d{4})(?:\s*\((?P<age>[^()]{1,20})\))?"
 )
 # "Florence (Flo) Dempsey", "Alfie ('AJ') Denton": a first name, the name used, a surname.
@@ -59,6 +60,10 @@ _LIST_SPLIT = regex.compile(r"\s*(?:[,;·•]|\band\b|&)\s*(?![^()]*\))")
 # "Household member 2", "Family member 3", "Person 1 in household": one member a line.
 _NUMBERED_MEMBER = regex.compile(
     r"^(?:household|family) members?\s*\d+$|^person \d+(?: in (?:the )?household)?$"
+)
+_ADDRESS = regex.compile(
+    r"\b\d+[a-z]?,?\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Close|Road|Street|Avenue|Lane|Drive|Way|Court|Crescent|"
+    r"Place|Gardens|Terrace|House|Walk|Grove|Row|Square|Mews|Hill|Rise|View|Green|Park)\b"
 )
 _NUMBER_SUFFIX = regex.compile(r"\s*\d{1,2}$")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
@@ -161,6 +166,8 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
             field_role = role_of(key)  # "Birth father of both children", "Leo's father"
         if field_role is None and not household:
             continue
+        if household and _ADDRESS.search(value) and not _AGE.search(value):
+            continue  # "Family: Lund, 3 Pippin Close, Ashcombe": a surname and an address, nobody named
         # "Household member 2: Dean Walsh, mother's partner, 27" is one person: no list to split.
         for part in [value] if numbered else _LIST_SPLIT.split(value):
             part = _NICKNAMED.sub(lambda m: f"{m.group('first')} {m.group('last')}", part)
