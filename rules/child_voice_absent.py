@@ -142,7 +142,13 @@ def _heard(
     for section in sections:
         # Names are compared without case: the roster may spell "Ellie-Mae" as "Ellie-mae".
         where = f"{section.heading}\n{section.text}".casefold()
-        theirs = names is None or not any(o.casefold() in where for o in others)
+        # "What Harvey says" is Harvey's even when it mentions his sister.
+        heading = section.heading.casefold()
+        theirs = (
+            names is None
+            or any(n.casefold() in heading for n in names)
+            or not any(o.casefold() in where for o in others)
+        )
         views = (section.kind == "child_views" and theirs) or _views_heading_of(names, section.heading)
         quoted = any(c.category == "quote" for c in reported_speech_cues(section.text))
         if views and quoted and not _PARENT_REPORT.search(section.text):
