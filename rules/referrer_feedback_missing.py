@@ -124,8 +124,15 @@ def _referrer(form: Form) -> _Referrer | None:
     return _agency_referral(form)
 
 
+_LEADING_DATE = regex.compile(
+    r"^(?:(?:on|in|at)\s+)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4})[,\s]+", regex.IGNORECASE
+)
+
+
 def _clean(who: str) -> str:
     who = who.strip(" ,-–•*")
+    # "On 30/05/2025 Sunflower Day Nursery referred Demi": the date opens the sentence.
+    who = _LEADING_DATE.sub("", who)
     return who[:1].lower() + who[1:] if regex.match(r"The\b", who) else who
 
 
