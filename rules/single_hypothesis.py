@@ -83,6 +83,12 @@ def _is_injury_account(text: str, previous: str) -> bool:
     return reported_speech(text) and bool(find_cues(previous, _EXPLANATION, ("concern",)))
 
 
+_SOURCE_TAIL = regex.compile(
+    r",?\s*(?:according to|as (?:he|she|they|\w+) (?:told|said|says|described)|as reported by)\b",
+    regex.IGNORECASE,
+)
+
+
 def explanation_cue(text: str, previous: str = "") -> Cue | None:
     """The words of ``text`` that adopt one explanation of a concern, if any.
 
@@ -105,6 +111,9 @@ def explanation_cue(text: str, previous: str = "") -> Cue | None:
         if cue.category == "account" and not _is_injury_account(text, previous):
             continue
         clause_end = clause_bounds(text, cue.start, cue.end)[1]
+        # "..., according to his mother and to his own account": the sources, not a second cause.
+        source = _SOURCE_TAIL.search(text, cue.end, clause_end)
+        clause_end = source.start() if source else clause_end
         if cue.category.startswith("causal") and _MORE_CAUSES.match(text, cue.end, clause_end):
             continue
         return cue
