@@ -14,6 +14,7 @@ from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 # A heading in two languages: "Adran 2: Pam ein bod yn rhan / Section 2: Why we are involved".
 _BILINGUAL = regex.compile(r"^\s*([^/.!?]{2,70}?)\s+/\s+([^/.!?]{2,70}?)\s*$")
 _Q_PROMPT = regex.compile(r"^\s*(?:Q|Question)\s*[:.]\s+(\S.{1,150}?)\s*$")
+_OUTLINE_NUMBER = regex.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}")
 _RULED = regex.compile(r"^\s*(?:={2,}|-{2,}|\*{3,})\s*(\S.{0,80}?)\s*(?:={2,}|-{2,}|\*{3,})\s*$")
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
@@ -241,8 +242,10 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             flush()
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             atx = _MD_HEADING.match(line)
-            # "## Agency reports" then "### Police": the deeper heading is part of the one above.
-            level = len(atx.group(1)) if atx else None
+            outline = _OUTLINE_NUMBER.match(line)
+            # "## Agency reports" then "### Police", "6 Outcome" then "6.1 Recommendation": the
+            # deeper heading is part of the one above.
+            level = len(atx.group(1)) if atx else (outline.group(1).count(".") + 1 if outline else None)
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING, level=level))
             # A short "Label:" line opens a field whose answer is the next line.
             answers_label = bool(_COLON_HEADING.match(line)) and len(heading.split()) <= 4
