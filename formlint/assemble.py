@@ -90,6 +90,12 @@ _WHY_PLAN = regex.compile(
 )
 
 
+def _is_family_adults_views(who: str, what: str) -> bool:
+    """ "Jade's views" when Jade is not the child: not an agency's or a professional's."""
+    someone_else = _NOT_A_PERSON.search(who) or _PROFESSIONAL_TITLE.match(who)
+    return bool(_VIEWS_WORDS.match(what)) and not someone_else
+
+
 @dataclass
 class _Builder:
     profile: Profile
@@ -170,8 +176,7 @@ class _Builder:
         if named and self._is_child(named.group(1).split()[0]):
             # "Kai's views" is the child's-views section when Kai is the child the form is about.
             return self.profile.section_kind("child's " + named.group(2))
-        if named and _VIEWS_WORDS.match(named.group(2)) and not _NOT_A_PERSON.search(named.group(1)) \
-                and not _PROFESSIONAL_TITLE.match(named.group(1)):
+        if named and _is_family_adults_views(named.group(1), named.group(2)):
             return "parent_views"  # "Jade's views", "Aaron Pike's views": a family adult's own
         asked = _WHOSE_VIEWS.match(cleaned)
         if asked and not _NOT_A_PERSON.search(asked.group("who")):
@@ -245,9 +250,9 @@ class _Builder:
         meta = self.profile.metadata_field(label)
         here = self.current(item.location)
         if _PERSON_FIELD.match(label) or (_ACTION_LABEL.match(label) and here.kind != "plan_actions"):
-            # "Action 3: visits on 02/04 ..." in running notes reports on an action: not a plan.
-            # "Household member 2: Dean Walsh, mother's partner, 27": one of a run of numbered
-            # details fields, not a section.
+            # "Household member 2: Dean Walsh, mother's partner, 27" is one of a run of numbered
+            # details fields, and "Action 3: visits on 02/04 ..." in running notes reports on an
+            # action: neither opens a section.
             self.add(item, here)
             return
         if here.kind == "plan_actions" and meta is None and self.profile.is_column(_NUMBERED.sub("", label)):
