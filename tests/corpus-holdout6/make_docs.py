@@ -319,12 +319,13 @@ def build_sos02(d):
 
 
 def _pdf_bytes() -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     ss = getSampleStyleSheet()
     buf = io.BytesIO()
