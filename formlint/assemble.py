@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from formlint.dates import parse_date
-from formlint.headings import clean_heading, normalise
+from formlint.headings import clean_heading, normalise, without_number
 from formlint.model import Block, Form, Location, Metadata, ParseWarning, Person, Section
 from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 from formlint.profile import Profile, detect_profile, load_profile
@@ -33,7 +33,6 @@ _PERSON_FIELD = regex.compile(
     r"^(?i:household member|family member|member|person|child|parent|carer|adult|sibling)s?\s*\d{1,2}$"
 )
 _ACTION_LABEL = regex.compile(r"^(?i:action|objective|goal|outcome|target|priority|step)\s*\d{1,2}$")
-_NUMBERED = regex.compile(r"\s*\d{1,2}$")  # "Action 4": a plan's column label, numbered
 # What follows "Jade's" in a heading that gives a family member's own views.
 _VIEWS_WORDS = regex.compile(
     r"^(?i:views?|views and wishes|wishes and feelings|words|voice|thoughts|perspective)\W*$"
@@ -255,7 +254,7 @@ class _Builder:
             # action: neither opens a section.
             self.add(item, here)
             return
-        if here.kind == "plan_actions" and meta is None and self.profile.is_column(_NUMBERED.sub("", label)):
+        if here.kind == "plan_actions" and meta is None and self.profile.is_column(without_number(label)):
             # "Outcome: ..." / "Lead: ..." lines of one action: the plan's columns, not sections.
             self.add(item, here)
             return

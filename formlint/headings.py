@@ -22,6 +22,14 @@ _TRAILING = regex.compile(r"[\s:?.\-–—*]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+_NUMBER_AFTER = regex.compile(r"\s*\d{1,2}$")
+
+
+def without_number(label: str) -> str:
+    """ "Action 4" -> "Action", "Child 2" -> "Child": a label numbered as one of a run."""
+    return _NUMBER_AFTER.sub("", label)
+
+
 def clean_heading(text: str) -> str:
     """The heading as a person would read it: numbering and trailing colon/question mark gone."""
     text = text.strip().strip("#").strip()

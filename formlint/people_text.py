@@ -13,6 +13,7 @@ from dataclasses import replace
 import regex
 
 from formlint.dates import parse_date
+from formlint.headings import without_number
 from formlint.model import Location, Person
 from formlint.people import Member, is_minor
 from formlint.roles import Role, role_of, role_words, roles
@@ -65,7 +66,6 @@ _ADDRESS = regex.compile(
     r"\b\d+[a-z]?,?\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Close|Road|Street|Avenue|Lane|Drive|Way|Court|Crescent|"
     r"Place|Gardens|Terrace|House|Walk|Grove|Row|Square|Mews|Hill|Rise|View|Green|Park)\b"
 )
-_NUMBER_SUFFIX = regex.compile(r"\s*\d{1,2}$")
 _HOUSEHOLD_LABELS = frozenset({"household", "household members", "lives with", "living with", "family"})
 _PLURALS = {
     "children": "child",
@@ -156,7 +156,7 @@ def from_labelled(label: str | None, text: str, location: Location, *, details: 
     for field_label, value in _labelled_parts(label, text):
         key = field_label.strip(" *_").lower()
         numbered = _NUMBERED_MEMBER.match(key)
-        key = _NUMBER_SUFFIX.sub("", key) if not numbered else key  # "Child 2" is a child's field
+        key = without_number(key) if not numbered else key  # "Child 2" is a child's field
         if key == "name" and not details:
             continue
         household = key in _HOUSEHOLD_LABELS or bool(numbered)

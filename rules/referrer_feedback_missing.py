@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from formlint.dates import find_dates
 from formlint.finding import Finding, Severity
 from formlint.model import Form, Section, Sentence
 from formlint.rule import Context, Example, Rule
@@ -124,15 +125,12 @@ def _referrer(form: Form) -> _Referrer | None:
     return _agency_referral(form)
 
 
-_LEADING_DATE = regex.compile(
-    r"^(?:(?:on|in|at)\s+)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4})[,\s]+", regex.IGNORECASE
-)
-
-
 def _clean(who: str) -> str:
     who = who.strip(" ,-–•*")
     # "On 30/05/2025 Sunflower Day Nursery referred Demi": the date opens the sentence.
-    who = _LEADING_DATE.sub("", who)
+    first = next(iter(find_dates(who)), None)
+    if first is not None and who[: first.start].strip().lower() in ("", "on", "in", "at"):
+        who = who[first.end :].lstrip(" ,")
     return who[:1].lower() + who[1:] if regex.match(r"The\b", who) else who
 
 

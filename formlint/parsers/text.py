@@ -14,7 +14,6 @@ from formlint.parsers.raw import LABEL_VALUE, RawDocument, RawItem, Role
 # A heading in two languages: "Adran 2: Pam ein bod yn rhan / Section 2: Why we are involved".
 _BILINGUAL = regex.compile(r"^\s*([^/.!?]{2,70}?)\s+/\s+([^/.!?]{2,70}?)\s*$")
 _Q_PROMPT = regex.compile(r"^\s*(?:Q|Question)\s*[:.]\s+(\S.{1,150}?)\s*$")
-_OUTLINE_NUMBER = regex.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}")
 _RULED = regex.compile(r"^\s*(?:={2,}|-{2,}|\*{3,})\s*(\S.{0,80}?)\s*(?:={2,}|-{2,}|\*{3,})\s*$")
 _MD_HEADING = regex.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _UNDERLINE = regex.compile(r"^\s*(=+|-+)\s*$")
@@ -24,7 +23,7 @@ _RUN_IN = regex.compile(
 )
 _BOLD_LINE = regex.compile(r"^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 _COLON_HEADING = regex.compile(r"^\s*([\p{Lu}0-9][^:.!]{1,70}?)\s*:\s*$")
-_NUMBERED = regex.compile(r"^\s*(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+\S")
+_NUMBERED = regex.compile(r"^\s*(?:(?:section|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2})*)[a-z]?[.)]?\s+\S")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•◦▪●◼–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 # One-word answers that look like headings on a line of their own ("N/A" under "Contingency").
 _SHORT_ANSWER = regex.compile(
@@ -242,10 +241,11 @@ def parse_text(data: bytes, path: str, fmt: str = "txt") -> RawDocument:
             flush()
             skip_next = bool(next_line and _UNDERLINE.match(next_line))
             atx = _MD_HEADING.match(line)
-            outline = _OUTLINE_NUMBER.match(line)
+            outline = _NUMBERED.match(line)
             # "## Agency reports" then "### Police", "6 Outcome" then "6.1 Recommendation": the
             # deeper heading is part of the one above.
-            level = len(atx.group(1)) if atx else (outline.group(1).count(".") + 1 if outline else None)
+            depth = outline.group("number").count(".") + 1 if outline else None
+            level = len(atx.group(1)) if atx else depth
             doc.items.append(RawItem(heading, Location(paragraph=number), Role.HEADING, level=level))
             # A short "Label:" line opens a field whose answer is the next line.
             answers_label = bool(_COLON_HEADING.match(line)) and len(heading.split()) <= 4
