@@ -330,11 +330,6 @@ _QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 _FIELD_LABEL = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’ ]{0,30}:\s")
 
 
-_REPORTED_BY_OTHER = regex.compile(
-    r"\b(?:she|mum|mother|(?-i:\p{Lu}\p{Ll}+))\s+(?:said|says|told (?:me|us)|reported|explained|"
-    r"thinks|believes|feels|added)\s+(?:that\s+)?$",
-    regex.IGNORECASE,
-)
 _PASSIVE_END = regex.compile(r"\b(?:was|were)\s*$", regex.IGNORECASE)
 _PRONOUN_START = regex.compile(r"(?:he|they|him|them)\b", regex.IGNORECASE)
 
@@ -342,6 +337,7 @@ _PRONOUN_START = regex.compile(r"(?:he|they|him|them)\b", regex.IGNORECASE)
 def _records_contact(man: _Man, passage: Passage) -> bool:
     text = passage.sentence.text
     quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    reported = reported_spans(text)
     named = man.pattern.search(text)
     for pattern in _subject_patterns(man.alternatives):
         for match in pattern.finditer(text):
@@ -355,7 +351,7 @@ def _records_contact(man: _Man, passage: Passage) -> bool:
             if any(a <= end < b and not a <= match.start() < b for a, b in quotes):
                 continue
             # "She said Tomasz agrees with the plan": his views as someone else reports them.
-            if _REPORTED_BY_OTHER.search(text, 0, match.start()) and not _PRONOUN_START.match(match.group()):
+            if not _PRONOUN_START.match(match.group()) and any(a <= match.start() < b for a, b in reported):
                 continue
             gap = match.group("gap") or ""
             # "police were called to the home ... after Liam threw": the writer or the
